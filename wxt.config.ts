@@ -1,9 +1,19 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+
+import { DATASET_PATH } from './lib/data/schema';
 
 // See README "Layout". Auto-imports are off so every dependency is an explicit, greppable import.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    // The dataset is committed under assets/ (the pipeline's output) and shipped as a file beside the manifest:
+    // copied, not imported, because an import would inline 2 MB of base64 into the background script.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets', DATASET_PATH), relativeDest: DATASET_PATH });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Credits Cue',
     description:

@@ -1,3 +1,29 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createFilmService } from '~/lib/data/film-service';
+import { parseDatasetBytes } from '~/lib/data/load-dataset';
+import { handleMessages } from '~/lib/messaging';
+import { DATASET_PATH } from '~/lib/data/schema';
 
-export default defineBackground(() => {});
+/** storage.local key of the e2e-only seed throttle (see SeedOptions.chunkDelayMs). */
+const SEED_DELAY_KEY = 'debug:seedChunkDelayMs';
+
+export default defineBackground(() => {
+  const service = createFilmService({
+    async loadDataset() {
+      // Copied beside the manifest by wxt.config.ts; a root-relative URL resolves inside the extension's own
+      // origin in Chrome's worker and Firefox's background page alike (never a network request).
+      const response = await fetch(`/${DATASET_PATH}`);
+      if (!response.ok) throw new Error(`Bundled dataset missing (HTTP ${response.status}).`);
+      return parseDatasetBytes(await response.arrayBuffer());
+    },
+    async chunkDelayMs() {
+      const value: unknown = (await browser.storage.local.get(SEED_DELAY_KEY))[SEED_DELAY_KEY];
+      return typeof value === 'number' ? value : undefined;
+    },
+  });
+  handleMessages(service.handlers);
+  // Seed on install and update, and resume on every worker start (a worker stopped mid-seed lands here again).
+  browser.runtime.onInstalled.addListener(() => void service.ensureSeeded().catch(console.error));
+  void service.ensureSeeded().catch(console.error);
+});

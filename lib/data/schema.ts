@@ -6,6 +6,10 @@
 /** Bump when the on-disk shape of `Dataset` changes (not when the data changes: that is `Dataset.version`). */
 export const DATASET_FORMAT = 1;
 
+/** The dataset's file name, both under assets/ (committed) and at the root of the built extension. */
+export const DATASET_PATH = 'dataset.json.gz';
+export const MANIFEST_PATH = 'dataset-manifest.json';
+
 /** A three-way answer. "unknown" is never shown as "no". */
 export type Tri = 'yes' | 'no' | 'unknown';
 

@@ -1,0 +1,96 @@
+/**
+ * The background's film service: owns the IndexedDB store and the in-memory index, seeds on install, update and
+ * every worker start (a worker stopped mid-seed resumes), and answers the message map. Kept out of the
+ * entrypoint so unit tests drive it with fake-indexeddb and an injected dataset loader.
+ */
+import { buildFilmIndex, type FilmIndex } from './film-index';
+import { seedStore, type SeedStatus } from './seed';
+import { openStore, readActiveFilms, type Db } from './store';
+import type { Dataset } from './schema';
+import type { Handlers } from '../messaging';
+
+export interface FilmServiceOptions {
+  loadDataset: () => Promise<Dataset>;
+  /** Read at seed start; see SeedOptions.chunkDelayMs. */
+  chunkDelayMs?: () => Promise<number | undefined>;
+  openDb?: () => Promise<Db>;
+}
+
+export interface FilmService {
+  handlers: Handlers;
+  /** Seeds if the bundled version is not the active one; concurrent calls share one run. */
+  ensureSeeded(): Promise<void>;
+  status(): SeedStatus;
+}
+
+export function createFilmService(options: FilmServiceOptions): FilmService {
+  let status: SeedStatus = { state: 'idle', done: 0, total: 0 };
+  let index: FilmIndex | undefined;
+  let dbPromise: Promise<Db> | undefined;
+  let loading: Promise<void> | undefined;
+  let seeding: Promise<void> | undefined;
+
+  const db = (): Promise<Db> => (dbPromise ??= (options.openDb ?? openStore)());
+
+  /** Loads the complete active version (if any) into memory; queries wait for this, never for a seed. */
+  const loadIndex = (): Promise<void> =>
+    (loading ??= (async () => {
+      const stored = await readActiveFilms(await db());
+      if (stored && !index) {
+        index = buildFilmIndex(stored.films);
+        status = { ...status, version: stored.active.version, films: stored.active.films, dataAsOf: stored.active.manifest.dataAsOf };
+        if (status.state === 'idle') status = { ...status, state: 'ready', done: stored.active.chunks, total: stored.active.chunks };
+      }
+    })());
+
+  const ensureSeeded = (): Promise<void> =>
+    (seeding ??= (async () => {
+      try {
+        await loadIndex();
+        const dataset = await options.loadDataset();
+        const delay = await options.chunkDelayMs?.();
+        const active = await seedStore(await db(), dataset, {
+          chunkDelayMs: delay,
+          onProgress: (p) => {
+            status = { ...p, version: status.version, films: status.films, dataAsOf: status.dataAsOf };
+          },
+        });
+        // The parsed asset is already in memory: index it rather than reading back what was just written.
+        index = buildFilmIndex(dataset.films);
+        status = {
+          state: 'ready',
+          done: active.chunks,
+          total: active.chunks,
+          version: active.version,
+          films: active.films,
+          dataAsOf: active.manifest.dataAsOf,
+          resumedFrom: status.resumedFrom,
+        };
+      } catch (error) {
+        status = { ...status, state: 'error', error: error instanceof Error ? error.message : String(error) };
+        seeding = undefined; // allow a retry on the next request or start
+        throw error;
+      }
+    })());
+
+  /** The index to answer from: the complete active version; undefined only before the first seed completes. */
+  const current = async (): Promise<FilmIndex | undefined> => {
+    await loadIndex();
+    return index;
+  };
+
+  const handlers: Handlers = {
+    getFilm: async ({ id }) => (await current())?.get(id) ?? null,
+    findFilms: async ({ title, year }) => (await current())?.find(title, year) ?? [],
+    searchPrefix: async ({ prefix, limit }) => (await current())?.prefix(prefix, limit) ?? [],
+    getStatus: () => {
+      // A status request is also a wake-up: a restarted worker resumes its seed.
+      void ensureSeeded().catch(() => undefined);
+      return status;
+    },
+  };
+
+  return { handlers, ensureSeeded, status: () => status };
+}
+
+

@@ -1,0 +1,101 @@
+/**
+ * The one message map between content scripts / extension pages and the background. Every message goes through
+ * `sendMessage` and `handleMessages` here: payloads are validated on arrival and every reply is a Result, so a
+ * malformed request gets a clear error instead of a silent `undefined`.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { FilmHit, FilmSummary } from './data/film-index';
+import type { SeedStatus } from './data/seed';
+import type { Film } from './data/schema';
+
+export interface ProtocolMap {
+  getFilm: { data: { id: string }; result: Film | null };
+  findFilms: { data: { title: string; year?: number }; result: FilmHit[] };
+  searchPrefix: { data: { prefix: string; limit?: number }; result: FilmSummary[] };
+  getStatus: { data: Record<string, never>; result: SeedStatus };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type MessageData<K extends MessageType> = ProtocolMap[K]['data'];
+export type MessageResult<K extends MessageType> = ProtocolMap[K]['result'];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Envelope tag so our handler ignores messages that are not ours. */
+const CHANNEL = 'credits-cue/v1';
+
+interface Envelope {
+  channel: typeof CHANNEL;
+  type: string;
+  data: unknown;
+}
+
+/** Longest string accepted in a payload: page strings are untrusted. */
+export const MAX_STRING = 1000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isShortString = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_STRING;
+const isOptionalInt = (v: unknown, min: number, max: number): boolean =>
+  v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max);
+
+/** Payload validators, one per message: the background trusts nothing it did not check here. */
+const validators: { [K in MessageType]: (data: unknown) => data is MessageData<K> } = {
+  getFilm: (d): d is MessageData<'getFilm'> => isRecord(d) && isShortString(d.id),
+  findFilms: (d): d is MessageData<'findFilms'> => isRecord(d) && isShortString(d.title) && isOptionalInt(d.year, 1800, 2200),
+  searchPrefix: (d): d is MessageData<'searchPrefix'> =>
+    isRecord(d) && isShortString(d.prefix) && isOptionalInt(d.limit, 1, 100),
+  getStatus: (d): d is MessageData<'getStatus'> => isRecord(d),
+};
+
+export function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(validators, type);
+}
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/** Sends a typed request to the background and unwraps its Result (throws MessageError on an error reply). */
+export async function sendMessage<K extends MessageType>(type: K, data: MessageData<K>): Promise<MessageResult<K>> {
+  const envelope: Envelope = { channel: CHANNEL, type, data };
+  const reply: unknown = await browser.runtime.sendMessage(envelope);
+  if (!isRecord(reply) || typeof reply.ok !== 'boolean') throw new MessageError(`No valid reply to "${type}".`);
+  if (!reply.ok) throw new MessageError(String(reply.error));
+  return reply.value as MessageResult<K>;
+}
+
+export type Handlers = { [K in MessageType]: (data: MessageData<K>) => Promise<MessageResult<K>> | MessageResult<K> };
+
+/** Validates an incoming envelope and runs its handler; pure apart from the handlers, so it is unit-testable. */
+export async function dispatch(handlers: Handlers, message: unknown): Promise<Result<unknown>> {
+  if (!isRecord(message) || message.channel !== CHANNEL) return { ok: false, error: 'Not a Credits Cue message.' };
+  const { type, data } = message;
+  if (!isMessageType(type)) return { ok: false, error: `Unknown message type "${String(type).slice(0, 50)}".` };
+  const validate = validators[type] as (d: unknown) => boolean;
+  if (!validate(data)) return { ok: false, error: `Malformed payload for "${type}".` };
+  try {
+    const handler = handlers[type] as (d: unknown) => unknown;
+    return { ok: true, value: await handler(data) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Only our own extension's contexts (content scripts, pages) may ask; other extensions and web pages may not. */
+export function isOwnSender(sender: Browser.runtime.MessageSender, ownId: string): boolean {
+  return sender.id === ownId;
+}
+
+/** Registers the background's handlers. Returns a function that unregisters them. */
+export function handleMessages(handlers: Handlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
+    if (!isRecord(message) || message.channel !== CHANNEL) return undefined;
+    if (!isOwnSender(sender, browser.runtime.id)) return Promise.resolve({ ok: false, error: 'Sender not allowed.' });
+    return dispatch(handlers, message);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

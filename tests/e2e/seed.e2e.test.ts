@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, send, stopServiceWorkers, waitReady, type ExtensionSession, type StatusValue } from './harness';
+
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset-manifest.json'), 'utf8')) as {
+  version: string;
+  counts: { films: number };
+};
+
+/** Reads the seed bookkeeping straight from the extension's IndexedDB (test-only view). */
+function readMeta(page: Page): Promise<{ active?: { version: string }; seed?: { next: number; total: number } }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('credits-cue');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('meta');
+          const active = tx.objectStore('meta').get('active');
+          const seed = tx.objectStore('meta').get('seed');
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ active: active.result, seed: seed.result });
+          };
+        };
+      }),
+  );
+}
+
+describe('install, seed and look up in real Chromium', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(() => session?.close());
+
+  it('seeds the whole bundled dataset on install and shows it as ready', async () => {
+    const status = await waitReady(session.page);
+    expect(status).toMatchObject({ version: manifest.version, films: manifest.counts.films });
+    expect(status.done).toBe(status.total);
+    await session.page.waitForSelector('[data-testid="seed-status"][data-state="ready"]');
+  });
+
+  it('answers get-by-id, title + year and prefix search through the message map', async () => {
+    await waitReady(session.page);
+    const film = await send<{ id: string; credits: { state: string } }>(session.page, 'getFilm', { id: 'tt1334260' });
+    expect(film.value).toMatchObject({ id: 'tt1334260', credits: { state: 'conflict' } });
+
+    const hits = await send<Array<{ film: { id: string }; confidence: string }>>(session.page, 'findFilms', {
+      title: 'Never Let Me Go',
+      year: 2010,
+    });
+    expect(hits.value?.[0]).toMatchObject({ film: { id: 'tt1334260' }, confidence: 'high' });
+
+    const prefix = await send<Array<{ id: string }>>(session.page, 'searchPrefix', { prefix: 'never let me', limit: 10 });
+    expect(prefix.value?.map((f) => f.id)).toContain('tt1334260');
+
+    const missing = await send(session.page, 'getFilm', { id: 'tt0000000' });
+    expect(missing).toEqual({ ok: true, value: null });
+  });
+
+  it('replies to a malformed request with a clear error', async () => {
+    const reply = await send(session.page, 'findFilms', { title: 42 });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('Malformed payload') });
+  });
+});
+
+describe('service worker stopped mid-seed', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(() => session?.close());
+
+  it('resumes on the next start and ends complete', async () => {
+    const { page } = session;
+    await waitReady(page);
+    // Slow the next seed down (test hook read at seed start) so the worker can be stopped half-way.
+    await page.evaluate(() => chrome.storage.local.set({ 'debug:seedChunkDelayMs': 150 }));
+    await stopServiceWorkers(session);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('credits-cue');
+          del.onsuccess = () => resolve();
+          del.onerror = () => reject(del.error);
+        }),
+    );
+
+    // Any message wakes the worker, which starts seeding from scratch.
+    let status: StatusValue | undefined;
+    for (let i = 0; i < 200; i++) {
+      status = (await send<StatusValue>(page, 'getStatus', {})).value;
+      if (status && status.state === 'seeding' && status.done >= 2) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status?.state).toBe('seeding');
+    await stopServiceWorkers(session);
+
+    const partial = await readMeta(page);
+    expect(partial.active).toBeUndefined(); // a half-finished seed never became the answering version
+    expect(partial.seed?.next).toBeGreaterThanOrEqual(2);
+    expect(partial.seed?.next).toBeLessThan(partial.seed?.total ?? 0);
+
+    await page.evaluate(() => chrome.storage.local.remove('debug:seedChunkDelayMs'));
+    const done = await waitReady(page);
+    expect(done.resumedFrom).toBeGreaterThanOrEqual(partial.seed?.next ?? Infinity);
+    expect(done).toMatchObject({ version: manifest.version, films: manifest.counts.films });
+    const film = await send<{ id: string }>(page, 'getFilm', { id: 'tt1334260' });
+    expect(film.value?.id).toBe('tt1334260');
+  });
+});
+
+declare const chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
