@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createFilmService } from '~/lib/data/film-service';
 import { parseDatasetBytes } from '~/lib/data/load-dataset';
 import { handleMessages } from '~/lib/messaging';
+import bundledManifest from '~/assets/dataset-manifest.json';
 import { DATASET_PATH } from '~/lib/data/schema';
 
 /** storage.local key of the e2e-only seed throttle (see SeedOptions.chunkDelayMs). */
@@ -10,6 +11,7 @@ const SEED_DELAY_KEY = 'debug:seedChunkDelayMs';
 
 export default defineBackground(() => {
   const service = createFilmService({
+    bundledVersion: bundledManifest.version,
     async loadDataset() {
       // Copied beside the manifest by wxt.config.ts; a root-relative URL resolves inside the extension's own
       // origin in Chrome's worker and Firefox's background page alike (never a network request).

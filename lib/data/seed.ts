@@ -26,6 +26,8 @@ export interface SeedStatus {
   films?: number;
   /** "Data as of" of the answering version. */
   dataAsOf?: string;
+  /** Wall time of the last completed seed run in this worker: load + parse + write (ms). */
+  seedMs?: number;
   /** Chunk a resumed seed started from (0 for a fresh seed); tells a restart from a resume. */
   resumedFrom?: number;
   error?: string;

@@ -14,7 +14,7 @@ beforeEach(() => {
 
 function service(count = 2500, version = `v-${count}`) {
   const dataset = fakeDataset(count, version);
-  return { dataset, svc: createFilmService({ loadDataset: async () => dataset, openDb: () => openStore(factory) }) };
+  return { dataset, svc: createFilmService({ bundledVersion: version, loadDataset: async () => dataset, openDb: () => openStore(factory) }) };
 }
 
 describe('film service', () => {
@@ -38,6 +38,7 @@ describe('film service', () => {
     const first = service(10, 'v1');
     await first.svc.ensureSeeded();
     const restarted = createFilmService({
+      bundledVersion: 'v1',
       loadDataset: () => new Promise(() => undefined), // asset never arrives: answers must come from IndexedDB
       openDb: () => openStore(factory),
     });
@@ -49,6 +50,7 @@ describe('film service', () => {
     const good = service(10, 'v1');
     await good.svc.ensureSeeded();
     const broken = createFilmService({
+      bundledVersion: 'v2',
       loadDataset: async () => {
         throw new Error('Dataset asset is not valid gzip');
       },
@@ -74,5 +76,31 @@ describe('message validation', () => {
   ])('rejects %s with a clear error', async (_name, message, error) => {
     const reply = await dispatch(svc.handlers, message);
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining(error) });
+  });
+});
+
+describe('worker start', () => {
+  it('does not parse the asset again when the bundled version is already stored', async () => {
+    const first = service(10, 'v1');
+    await first.svc.ensureSeeded();
+    let loads = 0;
+    const restarted = createFilmService({
+      bundledVersion: 'v1',
+      loadDataset: async () => {
+        loads++;
+        return first.dataset;
+      },
+      openDb: () => openStore(factory),
+    });
+    await restarted.ensureSeeded();
+    expect(loads).toBe(0);
+    expect(restarted.status()).toMatchObject({ state: 'ready', version: 'v1', films: 10 });
+  });
+
+  it('seeds a new bundled version over an old one (extension update)', async () => {
+    await service(10, 'v1').svc.ensureSeeded();
+    const update = service(12, 'v2');
+    await update.svc.ensureSeeded();
+    expect(update.svc.status()).toMatchObject({ state: 'ready', version: 'v2', films: 12 });
   });
 });
