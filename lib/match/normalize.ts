@@ -12,7 +12,6 @@ const MAX_INPUT = 500;
  * Only as whole tokens, so "8211" inside a real number is untouched.
  */
 const ENTITY_TOKENS = new Map([
-  ['8217', "'"],
   ['038', '&'],
   ['8211', '-'],
   ['8230', '...'],
@@ -24,6 +23,8 @@ const LEADING_ARTICLES = new Set(['the', 'a', 'an']);
 export function normalizeTitle(input: string): string {
   const folded = input
     .slice(0, MAX_INPUT)
+    // The apostrophe code joins its neighbours: "it 8217 s" is "it's".
+    .replace(/(^|\s)8217(\s|$)/g, "'")
     .split(/\s+/)
     .map((token) => ENTITY_TOKENS.get(token) ?? token)
     .join(' ')
