@@ -1,0 +1,223 @@
+/**
+ * The dataset build: run every reader, merge, stamp the manifest, and write the asset. Deterministic by design —
+ * the same sources give byte-identical files (no wall-clock time, canonical JSON, gzip without mtime), so a
+ * rebuild that changes nothing shows no diff and `manifest.version` changes exactly when the films do.
+ *
+ * Failure policy: a DataError (a file that cannot be read at all) aborts the build before anything is written;
+ * dirty rows are skipped and counted in the BuildReport instead.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  CREDITS_STATES,
+  DATASET_FORMAT,
+  DATASET_PATH,
+  MANIFEST_PATH,
+  type CreditsState,
+  type Dataset,
+  type DatasetCounts,
+  type DatasetInput,
+  type DatasetManifest,
+  type Film,
+  type FilmKind,
+  type RatingSourceId,
+} from '../../lib/data/schema';
+import { type MergeStats, mergeRecords, type UnmergedReason, type UnmergedReport } from './merge';
+import { allReaders, READS_AFTER_OTHERS } from './readers/index';
+import { readMovielensCrosswalk } from './readers/movielens-crosswalk';
+import { BuildReport, type SourceReader, type SourceRecord } from './types';
+
+export interface BuildOptions {
+  /** The shared/data folder (SOURCES.md). */
+  sourcesDir: string;
+  /** Folder with user-downloaded IMDb TSV dumps; default: the sample in the sources folder. */
+  imdbDir?: string;
+  /** Override the reader list (tests); default: readers/index.ts. */
+  readers?: readonly SourceReader[];
+}
+
+/** What the CLI prints: how much of the data made it into the dataset, and what did not. */
+export interface Coverage {
+  counts: DatasetCounts;
+  /** Films whose credits state is anything but "unknown". */
+  filmsWithCreditsVerdict: number;
+  /** Records read per input id, in input order. */
+  recordsByInput: { input: string; records: number }[];
+  /** Skipped rows per file, sorted by file. */
+  skipped: { file: string; count: number; examples: string[] }[];
+  merge: MergeStats;
+  unmerged: { count: number; byReason: Record<UnmergedReason, number>; examples: UnmergedReport[] };
+}
+
+export interface BuildResult {
+  dataset: Dataset;
+  report: BuildReport;
+  unmerged: UnmergedReport[];
+  coverage: Coverage;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Canonical JSON.
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * JSON with object keys sorted and undefined fields dropped, so the bytes depend only on the values — never on the
+ * order in which a reader happened to set fields. `indent` only for the human-readable manifest file.
+ */
+export function canonicalJson(value: unknown, indent?: number): string {
+  return JSON.stringify(
+    value,
+    (_key, v: unknown) => {
+      if (!isPlainObject(v)) return v;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) if (v[k] !== undefined) sorted[k] = v[k];
+      return sorted;
+    },
+    indent,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Manifest.
+
+/** sha256 of the canonical films JSON, first 16 hex: the data's identity, independent of build date and inputs' order. */
+export function datasetVersion(films: readonly Film[]): string {
+  return createHash('sha256').update(canonicalJson(films)).digest('hex').slice(0, 16);
+}
+
+/** Newest as-of over the inputs. ISO dates and their prefixes ("2023", "2023-03") compare correctly as strings. */
+export function newestAsOf(inputs: readonly DatasetInput[]): string {
+  return inputs.reduce((newest, i) => (i.asOf > newest ? i.asOf : newest), '');
+}
+
+/**
+ * Reproducible-builds convention: SOURCE_DATE_EPOCH (seconds) names the build date when set; otherwise the data's
+ * own date stands in, so two builds of the same data never differ by when they ran.
+ */
+export function buildDateOf(dataAsOf: string, env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return dataAsOf;
+  if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH is not a whole number of seconds: "${epoch}"`);
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+}
+
+export function countFilms(films: readonly Film[]): DatasetCounts {
+  const byKind: Partial<Record<FilmKind, number>> = {};
+  const creditsByState = Object.fromEntries(CREDITS_STATES.map((s) => [s, 0])) as Record<CreditsState, number>;
+  const ratingsBySource: Partial<Record<RatingSourceId, number>> = {};
+  for (const f of films) {
+    byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+    creditsByState[f.credits.state]++;
+    for (const r of f.ratings) ratingsBySource[r.source] = (ratingsBySource[r.source] ?? 0) + 1;
+  }
+  return { films: films.length, byKind, creditsByState, ratingsBySource };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Build.
+
+/**
+ * Runs the readers one after another (not in parallel: the skip report then lists rows in a stable order), the
+ * IMDb dump readers last so they can keep every title another source knows.
+ */
+async function readAll(
+  readers: readonly SourceReader[],
+  sourcesDir: string,
+  report: BuildReport,
+  known: Set<string>,
+  crosswalk: ReadonlyMap<number, string>,
+): Promise<Map<SourceReader, SourceRecord[]>> {
+  const out = new Map<SourceReader, SourceRecord[]>();
+  for (const r of readers.filter((x) => !READS_AFTER_OTHERS.has(x.input.id))) out.set(r, await r.read(sourcesDir, report));
+  for (const records of out.values()) {
+    for (const rec of records) {
+      const id = rec.imdbId ?? (rec.tmdbId === undefined ? undefined : crosswalk.get(rec.tmdbId));
+      if (id !== undefined) known.add(id);
+    }
+  }
+  for (const r of readers.filter((x) => READS_AFTER_OTHERS.has(x.input.id))) out.set(r, await r.read(sourcesDir, report));
+  return out;
+}
+
+export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
+  const report = new BuildReport();
+  const known = new Set<string>();
+  const readers = opts.readers ?? allReaders({ imdbDir: opts.imdbDir, keep: (t) => known.has(t) });
+  const inputs = readers.map((r) => r.input);
+  const crosswalk = await readMovielensCrosswalk(opts.sourcesDir, report);
+  const byReader = await readAll(readers, opts.sourcesDir, report, known, crosswalk);
+  const records = readers.flatMap((r) => byReader.get(r) ?? []);
+
+  const { films, unmerged, stats } = mergeRecords(records, inputs, crosswalk);
+  const dataAsOf = newestAsOf(inputs);
+  const counts = countFilms(films);
+  const manifest: DatasetManifest = {
+    format: DATASET_FORMAT,
+    version: datasetVersion(films),
+    dataAsOf,
+    buildDate: buildDateOf(dataAsOf),
+    inputs,
+    counts,
+  };
+
+  const byReason: Record<UnmergedReason, number> = { ambiguous: 0, 'no-year': 0 };
+  for (const u of unmerged) byReason[u.reason]++;
+  const coverage: Coverage = {
+    counts,
+    filmsWithCreditsVerdict: films.length - counts.creditsByState.unknown,
+    recordsByInput: readers.map((r) => ({ input: r.input.id, records: byReader.get(r)?.length ?? 0 })),
+    skipped: [...report.skipped]
+      .map(([file, e]) => ({ file, count: e.count, examples: [...e.examples] }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    merge: stats,
+    unmerged: { count: unmerged.length, byReason, examples: unmerged.slice(0, 5) },
+  };
+  return { dataset: { manifest, films }, report, unmerged, coverage };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writer.
+
+/** Writes next to the target and renames: a crash or a full disk never leaves a half-written asset behind. */
+function writeAtomic(path: string, bytes: Buffer | string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Gzip level 9 of the canonical JSON. Node's gzip header carries mtime 0 (no timestamp), so equal JSON gives equal
+ * bytes; build.test.ts checks that.
+ */
+export function encodeDataset(dataset: Dataset): Buffer {
+  return gzipSync(Buffer.from(canonicalJson(dataset), 'utf8'), { level: 9 });
+}
+
+export interface WrittenDataset {
+  datasetPath: string;
+  manifestPath: string;
+  /** Size of the compressed asset. */
+  datasetBytes: number;
+}
+
+/** Writes `<outDir>/dataset.json.gz` and the readable `<outDir>/dataset-manifest.json`. */
+export function writeDataset(dataset: Dataset, outDir: string): WrittenDataset {
+  const gz = encodeDataset(dataset);
+  const manifestText = `${canonicalJson(dataset.manifest, 2)}\n`;
+  mkdirSync(outDir, { recursive: true });
+  const datasetPath = join(outDir, DATASET_PATH);
+  const manifestPath = join(outDir, MANIFEST_PATH);
+  writeAtomic(datasetPath, gz);
+  writeAtomic(manifestPath, manifestText);
+  return { datasetPath, manifestPath, datasetBytes: gz.length };
+}

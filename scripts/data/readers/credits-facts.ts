@@ -1,0 +1,282 @@
+/**
+ * Readers for shared/data `credits/credits_facts.csv`: the derived long-format table with one row per
+ * (film, source statement) about end-credit scenes. It is the main credits input because it already carries the
+ * IMDb/TMDb ids the raw lists lack (matched by title+year against MovieLens/IMDb 5000/TMDB 5000, or order-aligned
+ * with Kometa), and `id_match` says how each id was found.
+ *
+ * Provenance: one DatasetInput per underlying source, all pointing at the derived file. The derived file is only
+ * a join; the facts, their licence and their age are those of the five raw sources, so each film's statements
+ * name the real origin instead of "some derived CSV". The raw files add nothing the derived file lacks (checked:
+ * every raw row is in it except non-films: 9 aftercredits mega-posts/no-year posts, 24 mediastinger.com video
+ * games, 15 PMM video games), so they are not read for statements, only for per-statement dates.
+ *
+ * Per-row decisions:
+ * - `source` display name is the site that made the statement ("aftercredits.com" also for the Kometa mirror of
+ *   its stingers category, "mediastinger.com" also for the PMM list); the input says which copy we read.
+ * - `url` only for http(s) URLs. The Kometa/PMM "github:owner/repo/file" values are repository paths, not the
+ *   source's page for the film; the input's `origin` already names that repository at its commit.
+ * - `idMatch` is kept verbatim (provenance of the id), `note` only for the non-prose notes the file has
+ *   (aftercredits flags, Kometa tag lists). PMM's note holds TMDb's title when it differs from mediastinger's:
+ *   that is a title, so it goes to `altTitles` (without its "(year)").
+ * - `inconsistent_no_with_scene_flag` rows (aftercredits says "no" but files the post under During Credits) are
+ *   kept exactly as the source states them: any=no, mid=yes. combineCredits() turns such a self-contradiction into
+ *   a conflict on that position, so it is never shown as a silent "no" and never silently upgraded to "yes".
+ * - Titles are the file's: lower-case keys for aftercredits.com/mediastinger.com rows (no properly cased title
+ *   exists: cookiecheck's `title_display` is the same lower-case key with entities decoded), cased for rows
+ *   titled via MovieLens/TMDb. The merge should prefer a cased title from another source. Rows of positive-only
+ *   lists without a title (Kometa 50, PMM 13, TMDb 11) keep `title: ''`: they are joined by id only.
+ */
+import type { CreditStatement, DatasetInput, Tri } from '../../../lib/data/schema';
+import { BuildReport, type SourceReader, type SourceRecord } from '../types';
+import { type CsvRow, mapRows, parseImdbId, parseTmdbId, parseYear, readCsv, RowError } from './csv';
+
+export const CREDITS_FACTS_FILE = 'credits/credits_facts.csv';
+const KOMETA_UNION_FILE = 'raw/kometa_aftercredits/aftercredits_union.csv';
+const PMM_FILE = 'raw/pmm_mediastingers/mediastingers.csv';
+
+const TRI = new Set<string>(['yes', 'no', 'unknown']);
+
+/** A yes/no/unknown cell; anything else makes the row unusable. */
+export function parseTri(text: string, column: string): Tri {
+  const t = text.trim();
+  if (!TRI.has(t)) throw new RowError(`${column} is not yes/no/unknown: "${t}"`);
+  return t as Tri;
+}
+
+/** Only real web pages become a statement's url (the file also holds "github:owner/repo/file" repo paths). */
+export function httpUrl(text: string): string | undefined {
+  const t = text.trim();
+  return /^https?:\/\/\S+$/i.test(t) ? t : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources of the derived file.
+
+const FACTS_COLUMNS = [
+  'title',
+  'year',
+  'imdb_id',
+  'tmdb_id',
+  'has_extra_scene',
+  'mid_credits',
+  'post_credits',
+  'source',
+  'source_url',
+  'id_match',
+  'note',
+] as const;
+type FactsRow = CsvRow<(typeof FACTS_COLUMNS)[number]>;
+
+/** Lookups some sources need for per-statement dates, loaded once per read. */
+interface Context {
+  kometaLastSeen?: Map<string, string>;
+  pmmAsOf?: Map<number, string>;
+}
+
+interface FactsSource {
+  /** The `source` column up to " (via …)", e.g. "aftercredits.com stingers category". */
+  label: string;
+  /** Display name of the site that made the statement. */
+  display: string;
+  input: DatasetInput;
+  /** When the source said it; falls back to `input.asOf`. */
+  asOf(row: FactsRow, ctx: Context): string | undefined;
+  load?(sourcesDir: string, report: BuildReport): Promise<Context>;
+}
+
+const AFTERCREDITS_URL_DATE = /^https?:\/\/aftercredits\.com\/(\d{4})\/(\d{2})\//;
+
+const SOURCES: readonly FactsSource[] = [
+  {
+    label: 'aftercredits.com',
+    display: 'aftercredits.com',
+    input: {
+      id: 'cookiecheck-aftercredits',
+      file: CREDITS_FACTS_FILE,
+      name: 'aftercredits.com verdicts (cookiecheck index)',
+      origin:
+        'realkose1/cookiecheck-data data/ac-index.json @5642e24 (syncedAt 2026-10-02), indexing aftercredits.com; ids joined in shared/data credits/credits_facts.csv',
+      licence: 'not stated in the repository; facts from aftercredits.com (its terms apply)',
+      asOf: '2026-10-02',
+    },
+    // The post's month is in its URL (/YYYY/MM/): closer to "when the source said it" than the feed's sync date.
+    asOf: (row) => {
+      const m = AFTERCREDITS_URL_DATE.exec(row.get('source_url').trim());
+      return m ? `${m[1]}-${m[2]}` : undefined;
+    },
+  },
+  {
+    label: 'mediastinger.com',
+    display: 'mediastinger.com',
+    input: {
+      id: 'cookiecheck-mediastinger',
+      file: CREDITS_FACTS_FILE,
+      name: 'mediastinger.com verdicts (cookiecheck index)',
+      origin:
+        'realkose1/cookiecheck-data data/ms-index.json @01ae69c (syncedAt 2026-09-10), indexing mediastinger.com; ids joined in shared/data credits/credits_facts.csv',
+      licence: 'not stated in the repository; facts from mediastinger.com (its terms apply)',
+      asOf: '2026-09-10',
+    },
+    asOf: () => undefined,
+  },
+  {
+    label: 'aftercredits.com stingers category',
+    display: 'aftercredits.com',
+    input: {
+      id: 'kometa-aftercredits',
+      file: CREDITS_FACTS_FILE,
+      name: 'aftercredits.com stingers category (Kometa AfterCredits list)',
+      origin:
+        'Kometa-Team/AfterCredits aftercredits.yml, union of 244 commits 2025-07-10..2026-08-22 (HEAD a2313a8); titles joined in shared/data credits/credits_facts.csv',
+      licence: 'MIT (Kometa-Team/AfterCredits LICENSE); facts from aftercredits.com',
+      asOf: '2026-08-22',
+    },
+    // The list held the film until its last snapshot (101 films were later removed): that is when it said so.
+    asOf: (row, ctx) => ctx.kometaLastSeen?.get(row.get('imdb_id').trim()),
+    load: async (sourcesDir, report) => {
+      const rows = await readCsv(sourcesDir, KOMETA_UNION_FILE, report, ['imdb_id', 'last_seen_snapshot']);
+      const kometaLastSeen = new Map<string, string>();
+      for (const r of rows) {
+        const date = r.get('last_seen_snapshot').trim();
+        if (/^\d{4}-\d{2}-\d{2}$/.test(date)) kometaLastSeen.set(r.get('imdb_id').trim(), date);
+      }
+      return { kometaLastSeen };
+    },
+  },
+  {
+    label: 'mediastinger.com movies-with-stingers list',
+    display: 'mediastinger.com',
+    input: {
+      id: 'pmm-mediastingers',
+      file: CREDITS_FACTS_FILE,
+      name: 'mediastinger.com movies-with-stingers list (PMM-Mediastingers)',
+      origin:
+        'meisnate12/PMM-Mediastingers stingers.yml @8ea62ed (2024-03-24), titles from logs/stinger.log @502e249 (2023-03-04); ids joined in shared/data credits/credits_facts.csv',
+      licence: 'MIT (meisnate12/PMM-Mediastingers LICENSE); facts from mediastinger.com',
+      asOf: '2024-03-24',
+    },
+    // A film rated in the 2024 list was listed then; one only in the 2023 log (Hellboy 2019) was last listed then.
+    asOf: (row, ctx) => ctx.pmmAsOf?.get(Number(row.get('tmdb_id').trim())),
+    load: async (sourcesDir, report) => {
+      const rows = await readCsv(sourcesDir, PMM_FILE, report, [
+        'tmdb_id',
+        'mediastinger_rating_2023_03_04',
+        'mediastinger_rating_2024_03_24',
+      ]);
+      const pmmAsOf = new Map<number, string>();
+      for (const r of rows) {
+        const id = Number(r.get('tmdb_id').trim());
+        // Rows without a TMDb id are the video games the credits file also leaves out.
+        if (!Number.isSafeInteger(id) || id <= 0) continue;
+        if (r.get('mediastinger_rating_2024_03_24').trim()) pmmAsOf.set(id, '2024-03-24');
+        else if (r.get('mediastinger_rating_2023_03_04').trim()) pmmAsOf.set(id, '2023-03-04');
+      }
+      return { pmmAsOf };
+    },
+  },
+  {
+    label: 'TMDb keywords duringcreditsstinger/aftercreditsstinger',
+    display: 'TMDb keywords',
+    input: {
+      id: 'tmdb-keyword-stingers',
+      file: CREDITS_FACTS_FILE,
+      name: 'TMDb keywords duringcreditsstinger / aftercreditsstinger',
+      origin:
+        'Kaggle "The Movies Dataset" keywords.csv (~2017) via umaima84/Movie-Recommendation-System, plus TMDB 5000 keywords; ids joined in shared/data credits/credits_facts.csv',
+      licence: 'CC0 on Kaggle (The Movies Dataset); not stated in the repository; TMDb data',
+      asOf: '2017',
+    },
+    asOf: () => undefined,
+  },
+];
+
+/** "aftercredits.com (via realkose1/… @5642e24)" → "aftercredits.com"; the commit is in the input's origin. */
+export function sourceLabel(sourceColumn: string): string {
+  const i = sourceColumn.indexOf(' (');
+  return (i >= 0 ? sourceColumn.slice(0, i) : sourceColumn).trim();
+}
+
+const PRIMARY = SOURCES[0];
+
+/** Notes that are the file's own flags/tags (non-prose); anything else is not copied. */
+const NOTE_PATTERNS = [
+  /^tags=[^\n]*$/,
+  /^yes_but_no_mid_or_post_flag$/,
+  /^inconsistent_no_with_scene_flag$/,
+  /^mediastinger category: post-credits yes\/no only$/,
+  /^\(added after 2023-03-04 log; title not in source\)$/,
+];
+
+/** PMM: "City of God (2002)" in `note` is TMDb's title when it differs from mediastinger's. */
+const PMM_TMDB_TITLE = /^(.+) \((\d{4})\)$/;
+
+/** One row → one record with one statement; a RowError skips the row (counted by mapRows). */
+function rowToRecord(src: FactsSource, row: FactsRow, ctx: Context): SourceRecord {
+  const any = parseTri(row.get('has_extra_scene'), 'has_extra_scene');
+  const mid = parseTri(row.get('mid_credits'), 'mid_credits');
+  const post = parseTri(row.get('post_credits'), 'post_credits');
+  if (any === 'unknown' && mid === 'unknown' && post === 'unknown') throw new RowError('statement says nothing');
+  const year = parseYear(row.get('year'), 'year');
+  const imdbId = parseImdbId(row.get('imdb_id'), 'imdb_id');
+  const tmdbId = parseTmdbId(row.get('tmdb_id'), 'tmdb_id');
+  const title = row.get('title').trim();
+  if (title === '' && imdbId === undefined && tmdbId === undefined) throw new RowError('no title and no id');
+
+  const statement: CreditStatement = { source: src.display, any, mid, post, input: 0 };
+  const url = httpUrl(row.get('source_url'));
+  if (url) statement.url = url;
+  statement.asOf = src.asOf(row, ctx) ?? src.input.asOf;
+  const idMatch = row.get('id_match').trim();
+  if (idMatch) statement.idMatch = idMatch;
+
+  const record: SourceRecord = { inputId: src.input.id, line: row.line, title, credits: [statement] };
+  const note = row.get('note').trim();
+  const pmmTitle = src.input.id === 'pmm-mediastingers' ? PMM_TMDB_TITLE.exec(note) : null;
+  if (pmmTitle?.[1] && pmmTitle[1] !== title) record.altTitles = [pmmTitle[1]];
+  else if (note && NOTE_PATTERNS.some((p) => p.test(note))) statement.note = note;
+  if (imdbId) record.imdbId = imdbId;
+  if (tmdbId) record.tmdbId = tmdbId;
+  if (year) record.year = year;
+  return record;
+}
+
+async function readFacts(src: FactsSource, sourcesDir: string, report: BuildReport): Promise<SourceRecord[]> {
+  const isPrimary = src === PRIMARY;
+  // Rows no reader owns (wrong cell count, unknown source) are reported once, by the primary reader, not five
+  // times: the others read the file with a throwaway report.
+  const rows = await readCsv(sourcesDir, CREDITS_FACTS_FILE, isPrimary ? report : new BuildReport(), FACTS_COLUMNS);
+  const ctx = src.load ? await src.load(sourcesDir, report) : {};
+  const known = new Set(SOURCES.map((s) => s.label));
+  const own = rows.filter((row) => {
+    const label = sourceLabel(row.get('source'));
+    if (isPrimary && !known.has(label)) report.skip(CREDITS_FACTS_FILE, row.line, `unknown source "${label}"`);
+    return label === src.label;
+  });
+  return mapRows(own, CREDITS_FACTS_FILE, report, (row) => rowToRecord(src, row, ctx));
+}
+
+function factsReader(src: FactsSource): SourceReader {
+  return { input: src.input, read: (sourcesDir, report) => readFacts(src, sourcesDir, report) };
+}
+
+const [ac, ms, kometa, pmm, tmdb] = SOURCES.map(factsReader) as [
+  SourceReader,
+  SourceReader,
+  SourceReader,
+  SourceReader,
+  SourceReader,
+];
+
+/** aftercredits.com verdicts (explicit yes and no) from the cookiecheck index. Owns file-level row checks. */
+export const cookiecheckAftercreditsReader: SourceReader = ac;
+/** mediastinger.com verdicts from the cookiecheck index: after-credits category only. */
+export const cookiecheckMediastingerReader: SourceReader = ms;
+/** aftercredits.com stingers category mirrored by Kometa (positives only). */
+export const kometaAftercreditsReader: SourceReader = kometa;
+/** mediastinger.com movies-with-stingers list mirrored by PMM-Mediastingers (positives only, no position). */
+export const pmmMediastingersReader: SourceReader = pmm;
+/** TMDb during/after-credits stinger keywords, ~2017 (positives only). */
+export const tmdbKeywordStingersReader: SourceReader = tmdb;
+
+/** All readers of credits_facts.csv, primary first. */
+export const creditsFactsReaders: readonly SourceReader[] = [ac, ms, kometa, pmm, tmdb];
