@@ -4,7 +4,7 @@
  *
  * - seed_ms: full seed of the bundled dataset in the service worker (fetch + gunzip + parse + IndexedDB writes),
  *   median of fresh seeds after clearing the database. Goal <= 2000.
- * - lookup_p50_ms / lookup_p99_ms: findFilms message round trip from an extension page. Goal p50 <= 1.
+ * - lookup_p50_ms / lookup_p99_ms: findFilms round trip from an extension page over the client's port. Goal p50 <= 1.
  * - dataset_bytes: the compressed asset. Goal <= 3 MB.
  * - films: films in the dataset.
  */
@@ -44,13 +44,25 @@ async function freshSeedMs(session: ExtensionSession): Promise<number> {
   return status.seedMs;
 }
 
+/**
+ * Times findFilms round trips from an extension page over the same port protocol lib/messaging.ts uses
+ * (connect with the channel name, post {id, message}, reply {id, result}). Page code cannot import the client.
+ */
 async function lookupTimes(session: ExtensionSession, titles: Array<[string, number | undefined]>): Promise<number[]> {
   return session.page.evaluate(async (queries) => {
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { id: number }) => void): void } };
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } };
+    const port = chrome.runtime.connect({ name: 'credits-cue/v1' });
+    let settle: (() => void) | undefined;
+    port.onMessage.addListener(() => settle?.());
     const times: number[] = [];
+    let id = 0;
     for (const [title, year] of queries) {
       const t0 = performance.now();
-      await chrome.runtime.sendMessage({ channel: 'credits-cue/v1', type: 'findFilms', data: { title, year } });
+      await new Promise<void>((resolve) => {
+        settle = resolve;
+        port.postMessage({ id: id++, message: { channel: 'credits-cue/v1', type: 'findFilms', data: { title, year } } });
+      });
       times.push(performance.now() - t0);
     }
     return times;

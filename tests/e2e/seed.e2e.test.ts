@@ -90,6 +90,10 @@ describe('service worker stopped mid-seed', () => {
         }),
     );
 
+    // A popup opened now polls through the whole restart over the product's port client.
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+
     // Any message wakes the worker, which starts seeding from scratch.
     let status: StatusValue | undefined;
     for (let i = 0; i < 200; i++) {
@@ -111,6 +115,8 @@ describe('service worker stopped mid-seed', () => {
     expect(done).toMatchObject({ version: manifest.version, films: manifest.counts.films });
     const film = await send<{ id: string }>(page, 'getFilm', { id: 'tt1334260' });
     expect(film.value?.id).toBe('tt1334260');
+    // The popup's port dropped with the worker; its request was sent again and it ends ready, not in error.
+    await popup.waitForSelector('[data-testid="seed-status"][data-state="ready"]');
   });
 });
 
