@@ -11,11 +11,17 @@
  *   count and no TMDb id. Blank ids and scores are common (Disney+ especially).
  * - The 2022 Prime file lists three titles twice (identical rows): deduplicated by the JustWatch `id`. One Netflix
  *   2022 row has an empty title and is skipped.
+ * - The tt ids are not reliable: 641 JustWatch ids carry different tt ids in different files (Encanto is
+ *   tt2953050 in the 2022 Disney+ file, as in IMDb's own export, but tt12537368 in the 2023 one). Such a row's
+ *   id is dropped in every file, so the title joins its film by title + year instead of creating a duplicate
+ *   under a wrong id.
  * - As-of: the 2022 files say "acquired in July 2022"; of the 2023 files only Netflix states "March 2023", the others
  *   come from the same April 2023 commit and are dated 2023.
  */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DatasetInput, FilmKind } from '../../../lib/data/schema';
-import type { BuildReport, SourceReader, SourceRecord } from '../types';
+import { BuildReport, type SourceReader, type SourceRecord } from '../types';
 import {
   FirstSeen,
   mapRows,
@@ -89,12 +95,47 @@ const COLUMNS = [
 
 const KINDS: Readonly<Record<string, FilmKind>> = { MOVIE: 'movie', SHOW: 'series' };
 
+/**
+ * JustWatch ids whose tt id differs between files, read once for all ten readers of a build. Keyed by the folder
+ * and the files' sizes and times, so a changed file is read again.
+ */
+const contradictedIds = new Map<string, Promise<ReadonlySet<string>>>();
+
+function findContradictedIds(sourcesDir: string): Promise<ReadonlySet<string>> {
+  const key = [sourcesDir, ...INPUTS.map((i) => statSync(join(sourcesDir, i.file), { throwIfNoEntry: false }))]
+    .map((st) => (typeof st === 'string' ? st : st ? `${st.size}:${st.mtimeMs}` : '-'))
+    .join('|');
+  let found = contradictedIds.get(key);
+  if (!found) {
+    found = (async () => {
+      const ttByJustWatch = new Map<string, string>();
+      const contradicted = new Set<string>();
+      // A file that is missing here is reported by its own reader; the cross-check uses the files present.
+      for (const input of INPUTS.filter((i) => existsSync(join(sourcesDir, i.file)))) {
+        // A private report: each reader counts its own skipped rows once, in its own pass.
+        for (const row of await readCsv(sourcesDir, input.file, new BuildReport(), ['id', 'imdb_id'] as const)) {
+          const jw = row.get('id').trim();
+          const tt = row.get('imdb_id').trim();
+          if (!jw || !tt) continue;
+          const known = ttByJustWatch.get(jw);
+          if (known === undefined) ttByJustWatch.set(jw, tt);
+          else if (known !== tt) contradicted.add(jw);
+        }
+      }
+      return contradicted;
+    })();
+    contradictedIds.set(key, found);
+  }
+  return found;
+}
+
 /** A reader for one Soeiro titles file. */
 export function soeiroReader(input: DatasetInput): SourceReader {
   return {
     input,
     async read(sourcesDir: string, report: BuildReport): Promise<SourceRecord[]> {
       const rows = await readCsv(sourcesDir, input.file, report, COLUMNS);
+      const contradicted = await findContradictedIds(sourcesDir);
       const seen = new FirstSeen<string>();
       return mapRows(rows, input.file, report, (row) => {
         const type = row.get('type').trim();
@@ -104,7 +145,7 @@ export function soeiroReader(input: DatasetInput): SourceReader {
         const record = sourceRecord({
           inputId: input.id,
           line: row.line,
-          imdbId: parseImdbId(row.get('imdb_id'), 'imdb_id'),
+          imdbId: contradicted.has(justWatchId) ? undefined : parseImdbId(row.get('imdb_id'), 'imdb_id'),
           title: requireTitle(row.get('title'), 'title'),
           year: parseYear(row.get('release_year'), 'release_year'),
           runtime: kind === 'movie' ? parseRuntime(row.get('runtime'), 'runtime') : undefined,

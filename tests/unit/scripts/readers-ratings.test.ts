@@ -504,6 +504,21 @@ describe('readers on malformed fixtures', () => {
     expect(report.skipped.get(reader.input.file)?.examples).toEqual(['line 6: type is "EPISODE", not MOVIE or SHOW']);
   });
 
+  it('soeiro: a JustWatch id with different tt ids in two files loses its id in both', async () => {
+    const [older, newer] = [soeiroStreamingReaders[2], soeiroStreamingReaders[6]];
+    if (older === undefined || newer === undefined) throw new Error('no reader');
+    const header =
+      'id,title,type,description,release_year,age_certification,runtime,genres,production_countries,seasons,' +
+      'imdb_id,imdb_score,imdb_votes,tmdb_popularity,tmdb_score';
+    write(older.input.file, [header, 'tm9,Nine,MOVIE,x,2021,,99.0,[],[],,tt2953050,7.2,10.0,1.0,7.6', 'tm8,Eight,MOVIE,x,2020,,90.0,[],[],,tt0000008,7.0,10.0,1.0,7.0'].join('\n'));
+    write(newer.input.file, [header, 'tm9,Nine,MOVIE,x,2021,,99.0,[],[],,tt12537368,7.3,20.0,1.0,7.6', 'tm8,Eight,MOVIE,x,2020,,90.0,[],[],,tt0000008,7.0,10.0,1.0,7.0'].join('\n'));
+    const report = new BuildReport();
+    const [a, b] = [await older.read(dir, report), await newer.read(dir, report)];
+    expect([a[0]?.imdbId, b[0]?.imdbId]).toEqual([undefined, undefined]);
+    expect([a[1]?.imdbId, b[1]?.imdbId]).toEqual(['tt0000008', 'tt0000008']);
+    expect(report.skippedTotal).toBe(0);
+  });
+
   it('vega: a date past the data\'s era is skipped; a reformatted file is refused', async () => {
     const film = (title: string, date: string, imdb: number | string, runtime: number | null): string =>
       JSON.stringify({
