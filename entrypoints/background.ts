@@ -24,7 +24,13 @@ export default defineBackground(() => {
       return typeof value === 'number' ? value : undefined;
     },
   });
-  handleMessages(service.handlers);
+  handleMessages({
+    ...service.handlers,
+    async openSearch({ query }) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`) });
+      return null;
+    },
+  });
   // Seed on install and update, and resume on every worker start (a worker stopped mid-seed lands here again).
   browser.runtime.onInstalled.addListener(() => void service.ensureSeeded().catch(console.error));
   void service.ensureSeeded().catch(console.error);

@@ -7,12 +7,17 @@ import { browser, type Browser } from 'wxt/browser';
 import type { FilmHit, FilmSummary } from './data/film-index';
 import type { SeedStatus } from './data/seed';
 import type { Film } from './data/schema';
+import type { MatchQuery, MatchResult } from './match/match';
 
 export interface ProtocolMap {
   getFilm: { data: { id: string }; result: Film | null };
   findFilms: { data: { title: string; year?: number }; result: FilmHit[] };
   searchPrefix: { data: { prefix: string; limit?: number }; result: FilmSummary[] };
   getStatus: { data: Record<string, never>; result: SeedStatus };
+  /** Best film for a title read from a page, with confidence and other candidates. */
+  matchTitle: { data: MatchQuery; result: MatchResult };
+  /** Opens the extension's search page in a new tab (content scripts cannot open the popup). */
+  openSearch: { data: { query: string }; result: null };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -48,6 +53,13 @@ const validators: { [K in MessageType]: (data: unknown) => data is MessageData<K
   searchPrefix: (d): d is MessageData<'searchPrefix'> =>
     isRecord(d) && isShortString(d.prefix) && isOptionalInt(d.limit, 1, 100),
   getStatus: (d): d is MessageData<'getStatus'> => isRecord(d),
+  matchTitle: (d): d is MessageData<'matchTitle'> =>
+    isRecord(d) &&
+    isShortString(d.title) &&
+    isOptionalInt(d.year, 1800, 2200) &&
+    isOptionalInt(d.runtime, 1, 2000) &&
+    (d.kind === undefined || d.kind === 'movie' || d.kind === 'episode' || d.kind === 'series'),
+  openSearch: (d): d is MessageData<'openSearch'> => isRecord(d) && isShortString(d.query),
 };
 
 export function isMessageType(type: unknown): type is MessageType {
@@ -127,14 +139,15 @@ export async function sendMessage<K extends MessageType>(type: K, data: MessageD
 export type Handlers = { [K in MessageType]: (data: MessageData<K>) => Promise<MessageResult<K>> | MessageResult<K> };
 
 /** Validates an incoming envelope and runs its handler; pure apart from the handlers, so it is unit-testable. */
-export async function dispatch(handlers: Handlers, message: unknown): Promise<Result<unknown>> {
+export async function dispatch(handlers: Partial<Handlers>, message: unknown): Promise<Result<unknown>> {
   if (!isRecord(message) || message.channel !== CHANNEL) return { ok: false, error: 'Not a Credits Cue message.' };
   const { type, data } = message;
   if (!isMessageType(type)) return { ok: false, error: `Unknown message type "${String(type).slice(0, 50)}".` };
   const validate = validators[type] as (d: unknown) => boolean;
   if (!validate(data)) return { ok: false, error: `Malformed payload for "${type}".` };
   try {
-    const handler = handlers[type] as (d: unknown) => unknown;
+    const handler = handlers[type] as ((d: unknown) => unknown) | undefined;
+    if (!handler) return { ok: false, error: `"${type}" is not handled here.` };
     return { ok: true, value: await handler(data) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,6 @@
 /**
- * `npm run lookup -- "<title>" [--year N] [--json] [--dataset FILE]`: the extension's own lookup code over the
- * built dataset, from the shell.
+ * `npm run lookup -- "<title>" [--year N] [--runtime M] [--kind movie|episode|series] [--json] [--dataset FILE]`:
+ * the extension's own matcher over the built dataset, from the shell. An episode never matches a film.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -8,9 +8,15 @@ import { parseArgs } from 'node:util';
 import { buildFilmIndex } from '../lib/data/film-index';
 import { parseDatasetBytes } from '../lib/data/load-dataset';
 import { DATASET_PATH } from '../lib/data/schema';
-import { lookup, type LookupResult } from '../lib/match/lookup';
+import { lookup, type LookupQuery, type LookupResult } from '../lib/match/lookup';
 
-const USAGE = 'usage: npm run lookup -- "<title>" [--year N] [--json] [--dataset FILE]';
+const USAGE = 'usage: npm run lookup -- "<title>" [--year N] [--runtime MINUTES] [--kind movie|episode|series] [--json] [--dataset FILE]';
+
+const KINDS: ReadonlyArray<NonNullable<LookupQuery['kind']>> = ['movie', 'episode', 'series'];
+
+function isKind(value: string): value is NonNullable<LookupQuery['kind']> {
+  return (KINDS as readonly string[]).includes(value);
+}
 
 function fail(message: string): never {
   console.error(`lookup: ${message}\n${USAGE}`);
@@ -35,7 +41,13 @@ async function main(): Promise<void> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { year: { type: 'string' }, json: { type: 'boolean', default: false }, dataset: { type: 'string' } },
+      options: {
+        year: { type: 'string' },
+        runtime: { type: 'string' },
+        kind: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        dataset: { type: 'string' },
+      },
     });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -47,6 +59,13 @@ async function main(): Promise<void> {
     year = Number(parsed.values.year);
     if (!Number.isInteger(year) || year < 1800 || year > 2200) fail(`--year must be a year, got "${parsed.values.year}".`);
   }
+  let runtime: number | undefined;
+  if (parsed.values.runtime !== undefined) {
+    runtime = Number(parsed.values.runtime);
+    if (!Number.isInteger(runtime) || runtime < 1 || runtime > 1000) fail(`--runtime must be whole minutes (1-1000), got "${parsed.values.runtime}".`);
+  }
+  const kind = parsed.values.kind;
+  if (kind !== undefined && !isKind(kind)) fail(`--kind must be one of ${KINDS.join(', ')}, got "${kind}".`);
   const file = resolve(parsed.values.dataset ?? resolve(import.meta.dirname, '../assets', DATASET_PATH));
   let bytes: Buffer;
   try {
@@ -55,7 +74,7 @@ async function main(): Promise<void> {
     fail(`no dataset at ${file}: run "npm run data:build" first.`);
   }
   const dataset = await parseDatasetBytes(bytes);
-  const result = lookup(buildFilmIndex(dataset.films), { title, year }, dataset.manifest.inputs);
+  const result = lookup(buildFilmIndex(dataset.films), { title, year, runtime, kind }, dataset.manifest.inputs);
   console.log(parsed.values.json ? JSON.stringify(result, null, 2) : formatText(result));
 }
 

@@ -3,7 +3,8 @@
  * freshly parsed asset while seeding) and the `lookup` CLI builds it from the asset on disk, so both answer with
  * the same code. Lookups are Map reads and a binary search: well under a millisecond for the whole dataset.
  */
-import { normalizeTitle, titleKey } from '../match/normalize';
+import { bucketFilms, createCandidateKeys, findCandidates, indexFilmTitles, MIN_BEGINNING, titlesOf, type TitleCandidate } from '../match/candidates';
+import { matchKey, normalizeTitle } from '../match/normalize';
 import type { Film } from './schema';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -25,10 +26,15 @@ export interface FilmSummary {
 export interface FilmIndex {
   readonly size: number;
   get(id: string): Film | undefined;
-  /** Films whose title, original or alternative title has the same key, best first. */
+  /** Films whose title, original or alternative title has the same match key (matchKey), best first. */
   find(title: string, year?: number): FilmHit[];
   /** Films with a title word sequence starting with `prefix`, most popular first. */
   prefix(prefix: string, limit?: number): FilmSummary[];
+  /**
+   * Every film a page title could mean, with how close the title is (lib/match/candidates.ts); unscored. The year
+   * only widens the search (spelling variants of that year when nothing closer exists); it filters nothing.
+   */
+  candidates(title: string, year?: number): TitleCandidate[];
 }
 
 /** Votes behind the film's best-known rating: ranks popular films first. */
@@ -42,11 +48,10 @@ export function summarize(film: Film): FilmSummary {
   return { id: film.id, title: film.title, year: film.year, kind: film.kind, credits: film.credits.state };
 }
 
-function titlesOf(film: Film): string[] {
-  return [film.title, ...(film.originalTitle ? [film.originalTitle] : []), ...(film.alt ?? [])];
-}
-
-/** Year agreement decides confidence for an exact title-key hit (issue #3 adds fuzzier matching). */
+/**
+ * Year agreement decides confidence for an exact title-key hit. This is `find`, the plain "films of this title"
+ * search; matching a page title (runtime, kind, looser title forms, rivals) is lib/match/match.ts.
+ */
 function confidenceFor(film: Film, year: number | undefined, candidates: number): Confidence {
   if (year === undefined || film.year === undefined) return candidates === 1 ? 'medium' : 'low';
   const diff = Math.abs(film.year - year);
@@ -58,32 +63,50 @@ const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
 export function buildFilmIndex(films: readonly Film[]): FilmIndex {
   const byId = new Map<string, Film>();
-  const byKey = new Map<string, Film[]>();
   // [normalised title, film] sorted by title, for prefix search by binary search.
   const names: Array<[string, Film]> = [];
+  // The matcher's keys are built in the same pass, so a worker start normalises each title once.
+  const candidateKeys = createCandidateKeys();
 
   for (const film of films) {
     byId.set(film.id, film);
-    const seen = new Set<string>();
-    for (const t of titlesOf(film)) {
-      const key = titleKey(t);
-      if (key && !seen.has(key)) {
-        seen.add(key);
-        const list = byKey.get(key);
-        if (list) list.push(film);
-        else byKey.set(key, [film]);
-      }
-      const name = normalizeTitle(t);
-      if (name) names.push([name, film]);
-    }
+    const titles = titlesOf(film);
+    const normalized = titles.map(normalizeTitle);
+    for (const name of normalized) if (name) names.push([name, film]);
+    indexFilmTitles(candidateKeys, film, titles, normalized);
   }
   names.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].id < b[1].id ? -1 : 1));
+
+  /** Index of the first name not below `p` (binary search). */
+  const lowerBound = (p: string): number => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((names[mid]?.[0] ?? '') < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  /** Films with a title that starts with the words of `title` and goes on (the matcher's widest net; capped). */
+  const beginningsOf = (title: string): Film[] => {
+    const p = normalizeTitle(title);
+    if (p.length < MIN_BEGINNING || !p.includes(' ')) return [];
+    const films: Film[] = [];
+    for (let i = lowerBound(`${p} `); i < names.length && films.length < 50; i++) {
+      const entry = names[i];
+      if (!entry || !entry[0].startsWith(`${p} `)) break;
+      if (!films.includes(entry[1])) films.push(entry[1]);
+    }
+    return films;
+  };
 
   return {
     size: byId.size,
     get: (id) => byId.get(id),
     find(title, year) {
-      const candidates = byKey.get(titleKey(title)) ?? [];
+      const candidates = bucketFilms(candidateKeys.full.get(matchKey(title)));
       const near = year === undefined ? candidates : candidates.filter((f) => f.year === undefined || Math.abs(f.year - year) <= 1);
       return near
         .map((film) => ({ film, confidence: confidenceFor(film, year, near.length) }))
@@ -92,13 +115,7 @@ export function buildFilmIndex(films: readonly Film[]): FilmIndex {
     prefix(prefix, limit = 20) {
       const p = normalizeTitle(prefix);
       if (!p) return [];
-      let lo = 0;
-      let hi = names.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((names[mid]?.[0] ?? '') < p) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(p);
       const seen = new Set<string>();
       const hits: Film[] = [];
       for (let i = lo; i < names.length; i++) {
@@ -114,5 +131,6 @@ export function buildFilmIndex(films: readonly Film[]): FilmIndex {
         .slice(0, Math.max(0, Math.min(limit, 100)))
         .map(summarize);
     },
+    candidates: (title, year) => findCandidates(candidateKeys, title, year, beginningsOf),
   };
 }

@@ -8,6 +8,10 @@ import { seedStore, type SeedStatus } from './seed';
 import { openStore, readActiveFilms, type Db } from './store';
 import type { Dataset } from './schema';
 import type { Handlers } from '../messaging';
+import { matchFilm } from '../match/match';
+
+/** The handlers this service answers; the background adds the ones that need browser APIs. */
+export type DataHandlers = Omit<Handlers, 'openSearch'>;
 
 export interface FilmServiceOptions {
   /** Version of the bundled asset (from its small manifest), so a worker start can skip parsing the asset. */
@@ -19,7 +23,7 @@ export interface FilmServiceOptions {
 }
 
 export interface FilmService {
-  handlers: Handlers;
+  handlers: DataHandlers;
   /** Seeds if the bundled version is not the active one; concurrent calls share one run. */
   ensureSeeded(): Promise<void>;
   status(): SeedStatus;
@@ -88,10 +92,14 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     return index;
   };
 
-  const handlers: Handlers = {
+  const handlers: DataHandlers = {
     getFilm: async ({ id }) => (await current())?.get(id) ?? null,
     findFilms: async ({ title, year }) => (await current())?.find(title, year) ?? [],
     searchPrefix: async ({ prefix, limit }) => (await current())?.prefix(prefix, limit) ?? [],
+    matchTitle: async (query) => {
+      const index = await current();
+      return index ? matchFilm(index, query) : { best: null, others: [] };
+    },
     getStatus: () => {
       // A status request is also a wake-up: a restarted worker resumes its seed.
       void ensureSeeded().catch(() => undefined);

@@ -132,6 +132,11 @@ export interface DatasetManifest {
   buildDate: string;
   inputs: DatasetInput[];
   counts: DatasetCounts;
+  /**
+   * Mean score of each rating source over the dataset, on 0-100 (the prior of the combined score: a score on few
+   * votes is pulled toward its source's mean). Optional: manifests written before it existed lack it.
+   */
+  ratingMeans?: Partial<Record<RatingSourceId, number>>;
 }
 
 export interface DatasetCounts {

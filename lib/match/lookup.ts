@@ -1,14 +1,12 @@
 /**
- * One film lookup as the CLI (`npm run lookup`) prints it. The shape is a contract (issue #2): issue #3 makes the
- * matching smarter behind it without changing it.
+ * One film lookup as the CLI (`npm run lookup`) prints it. The shape is a contract (issue #2); the matching behind
+ * it is the extension's own (matchFilm), so the CLI answers exactly what a player page would get.
  */
 import type { Confidence, FilmIndex } from '../data/film-index';
 import type { CreditsState, DatasetInput, Film, Tri } from '../data/schema';
+import { matchFilm, type MatchQuery } from './match';
 
-export interface LookupQuery {
-  title: string;
-  year?: number;
-}
+export type LookupQuery = MatchQuery;
 
 export interface LookupResult {
   match: { id: string; title: string; year: number | null; confidence: Confidence } | null;
@@ -62,8 +60,8 @@ export function describeFilm(film: Film, confidence: Confidence, inputs: readonl
   };
 }
 
-/** Exact normalised title (any of the film's titles) + year within one; the best candidate wins. */
+/** The matcher's best film (title, year, runtime, kind; see match.ts), or the no-match shape. */
 export function lookup(index: FilmIndex, query: LookupQuery, inputs: readonly DatasetInput[]): LookupResult {
-  const best = index.find(query.title, query.year)[0];
+  const { best } = matchFilm(index, query);
   return best ? describeFilm(best.film, best.confidence, inputs) : NO_MATCH;
 }

@@ -118,6 +118,21 @@ export function countFilms(films: readonly Film[]): DatasetCounts {
   return { films: films.length, byKind, creditsByState, ratingsBySource };
 }
 
+/** Each source's mean on 0-100, one decimal: the combined score's prior (lib/ratings/aggregate.ts). */
+export function ratingMeans(films: readonly Film[]): Partial<Record<RatingSourceId, number>> {
+  const sums = new Map<RatingSourceId, { total: number; n: number }>();
+  for (const f of films) {
+    for (const r of f.ratings) {
+      const s = sums.get(r.source) ?? { total: 0, n: 0 };
+      s.total += (r.value / r.scale) * 100;
+      s.n++;
+      sums.set(r.source, s);
+    }
+  }
+  const ids = [...sums.keys()].sort();
+  return Object.fromEntries(ids.map((id) => [id, Math.round(((sums.get(id)?.total ?? 0) / (sums.get(id)?.n ?? 1)) * 10) / 10]));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Build.
 
@@ -163,6 +178,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     buildDate: buildDateOf(dataAsOf),
     inputs,
     counts,
+    ratingMeans: ratingMeans(films),
   };
 
   const byReason: Record<UnmergedReason, number> = { ambiguous: 0, 'no-year': 0 };

@@ -2,7 +2,7 @@
  * Real Chromium with the built extension loaded (shared/research/toolchain.md): Debian `chromium` driven by
  * playwright-core over a CDP pipe, headless, offline. Streaming sites are served from fixtures by request routing.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -19,14 +19,21 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /** Show the browser window (the demo does when a display exists). */
+  headed?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'credits-cue-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: !options.headed,
+    viewport: options.viewport ?? { width: 1280, height: 720 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -93,4 +100,31 @@ export async function stopServiceWorkers(session: ExtensionSession): Promise<voi
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+export interface SiteFixture {
+  url: string;
+  html: string;
+}
+
+/** A fixture page of tests/fixtures/sites/<site>/<kind>.html with the URL its .json names. */
+export function siteFixture(site: string, kind: string): SiteFixture {
+  const base = resolve(import.meta.dirname, '../fixtures/sites', site, kind);
+  const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { url: string };
+  return { url: meta.url, html: readFileSync(`${base}.html`, 'utf8') };
+}
+
+/**
+ * Opens `fixture` under its real streaming host: the request is answered from the fixture (request routing), so
+ * the content script runs exactly as on the live site, offline. `edit` rewrites the page first (e.g. the title).
+ */
+export async function openFixture(session: ExtensionSession, fixture: SiteFixture, edit: (html: string) => string = (h) => h): Promise<Page> {
+  const page = await session.context.newPage();
+  const body = edit(fixture.html);
+  await page.route(
+    (url) => url.href === fixture.url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+  );
+  await page.goto(fixture.url);
+  return page;
 }

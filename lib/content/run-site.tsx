@@ -1,0 +1,229 @@
+/**
+ * The content-script runtime every service shares: watch the page, detect the title through the site's adapter,
+ * ask the background for the film, and keep one badge in the right place. Site differences live only in the
+ * adapter; nothing here asks which site it is on.
+ */
+import { render } from 'preact';
+import { Badge } from '../../components/badge';
+import type { FilmSummary } from '../data/film-index';
+import type { Confidence } from '../data/film-index';
+import type { Film } from '../data/schema';
+import { creditsAlert, type CreditsAlert } from '../credits-text';
+import { sendMessage } from '../messaging';
+import { DEFAULT_SOURCES } from '../ratings/sources';
+import type { DetectedTitle, SiteAdapter } from '../sites/types';
+import { createBadgeHost, type BadgeHost } from './badge-host';
+import { isNearEnd, isToggleShortcut } from './signals';
+
+/** What the runtime needs from WXT's content-script context (kept narrow so tests can pass a plain object). */
+export interface ContentContext {
+  onInvalidated(callback: () => void): void;
+}
+
+/** Coalesce bursts of DOM mutations: one check at most every CHECK_DELAY_MS (well under the 100 ms badge goal). */
+const CHECK_DELAY_MS = 30;
+/** How long the badge stays fully visible after a mouse move while the film plays. */
+const WAKE_MS = 3000;
+
+interface Shown {
+  key: string;
+  detected: DetectedTitle;
+  film: Film | null;
+  confidence: Confidence | null;
+  others: FilmSummary[];
+}
+
+/** Fingerprint of a detection: a new key means a new title (Prime switches titles without a URL change). */
+function keyOf(d: DetectedTitle): string {
+  return [d.page, d.kind, d.title, d.year ?? '', d.runtime ?? ''].join('\u0001');
+}
+
+/** The background requests the runtime makes; injectable so unit tests run without an extension. */
+export type Ask = typeof sendMessage;
+
+export interface RunSiteOptions {
+  doc?: Document;
+  ask?: Ask;
+}
+
+export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, options: RunSiteOptions = {}): void {
+  const doc = options.doc ?? document;
+  const ask = options.ask ?? sendMessage;
+  const win = doc.defaultView ?? window;
+  const badge: BadgeHost = createBadgeHost(doc, css);
+  let shown: Shown | undefined;
+  let pendingKey: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let expanded = false;
+  let showNotes = false;
+  let userHidden = false;
+  let awakeUntil = 0;
+  let video: HTMLVideoElement | null = null;
+  let disposed = false;
+
+  const paint = (alert: CreditsAlert | null, placement: 'player' | 'inline'): void => {
+    if (!shown) return;
+    const { film, confidence } = shown;
+    badge.setData({
+      credits: film?.credits.state ?? 'unknown',
+      'film-id': film?.id ?? '',
+      // No match at all is the lowest confidence there is (the contract knows high, medium and low).
+      confidence: confidence ?? 'low',
+      placement,
+      alert: alert ?? null,
+    });
+    render(
+      <Badge
+        film={film}
+        confidence={confidence}
+        queryTitle={shown.detected.title}
+        others={shown.others}
+        sources={DEFAULT_SOURCES}
+        placement={placement}
+        expanded={expanded}
+        showNotes={showNotes}
+        alert={alert}
+        onToggleExpanded={() => {
+          expanded = !expanded;
+          update();
+        }}
+        onToggleNotes={() => {
+          showNotes = !showNotes;
+          update();
+        }}
+        onPickOther={(id) => void pickOther(id)}
+        onSearch={() => void ask('openSearch', { query: shown?.detected.title ?? '' }).catch(() => undefined)}
+      />,
+      badge.root,
+    );
+  };
+
+  /** Places and paints the badge for the current state; detaches it when there is nothing to show. */
+  function update(): void {
+    if (disposed) return;
+    const mount = shown ? adapter.badgeMount(doc, shown.detected) : null;
+    if (!shown || !mount || userHidden) {
+      badge.detach();
+      if (userHidden && shown && mount) badge.setData({ 'user-hidden': '' });
+      return;
+    }
+    badge.setData({ 'user-hidden': null });
+    // In fullscreen only the fullscreen element's subtree is drawn: follow it if the player mounted elsewhere.
+    const full = doc.fullscreenElement;
+    badge.attach(full && !full.contains(mount.container) ? full : mount.container);
+    const inPlayer = shown.detected.page === 'player';
+    const rolling = inPlayer && (adapter.creditsRolling(doc) || isNearEnd(video));
+    const alert = rolling && shown.film ? creditsAlert(shown.film.credits.state) : null;
+    // Like the player's own UI: visible while paused or after a mouse move, faded while the film plays.
+    const playing = inPlayer && video !== null && !video.paused && !video.ended;
+    badge.setData({ faded: playing && Date.now() > awakeUntil && !alert && !expanded ? '' : null });
+    paint(alert, mount.placement);
+  }
+
+  async function pickOther(id: string): Promise<void> {
+    const film = await ask('getFilm', { id }).catch(() => null);
+    if (!film || !shown) return;
+    const others = shown.film ? [{ id: shown.film.id, title: shown.film.title, year: shown.film.year, kind: shown.film.kind, credits: shown.film.credits.state }, ...shown.others] : shown.others;
+    shown = { ...shown, film, confidence: 'high', others: others.filter((o) => o.id !== film.id) };
+    update();
+  }
+
+  async function resolve(detected: DetectedTitle, key: string): Promise<void> {
+    pendingKey = key;
+    const result = await ask('matchTitle', {
+      title: detected.title,
+      year: detected.year,
+      runtime: detected.runtime,
+      kind: detected.kind,
+    }).catch(() => null);
+    // A newer title may have appeared while the background answered: only the latest one is shown.
+    if (disposed || pendingKey !== key) return;
+    pendingKey = undefined;
+    shown = {
+      key,
+      detected,
+      film: result?.best?.film ?? null,
+      confidence: result?.best?.confidence ?? null,
+      others: result?.others ?? [],
+    };
+    expanded = false;
+    showNotes = false;
+    update();
+  }
+
+  function watchVideo(next: HTMLVideoElement | null): void {
+    if (next === video) return;
+    for (const type of ['play', 'pause', 'timeupdate', 'ended'] as const) {
+      video?.removeEventListener(type, schedule);
+      next?.addEventListener(type, schedule);
+    }
+    video = next;
+  }
+
+  function check(): void {
+    timer = undefined;
+    if (disposed) return;
+    const url = new URL(win.location.href);
+    const detected = adapter.isTitlePage(url) ? adapter.detect(doc, url) : null;
+    // Only films get a badge: episodes and series pages show none.
+    if (!detected || detected.kind !== 'movie') {
+      shown = undefined;
+      pendingKey = undefined;
+      watchVideo(null);
+      badge.detach();
+      return;
+    }
+    watchVideo(detected.page === 'player' ? adapter.video(doc) : null);
+    const key = keyOf(detected);
+    if (shown?.key === key) update();
+    else if (pendingKey !== key) void resolve(detected, key);
+  }
+
+  function schedule(): void {
+    if (timer === undefined && !disposed) timer = setTimeout(check, CHECK_DELAY_MS);
+  }
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    // Class and visibility flips are how players show their next-up card and switch titles in place.
+    attributeFilter: ['class', 'hidden', 'style', 'src'],
+  });
+
+  const onMouseMove = (): void => {
+    const wasAsleep = Date.now() > awakeUntil;
+    awakeUntil = Date.now() + WAKE_MS;
+    if (wasAsleep) update();
+    setTimeout(schedule, WAKE_MS + 50);
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (!isToggleShortcut(event)) return;
+    event.preventDefault();
+    userHidden = !userHidden;
+    update();
+  };
+  doc.addEventListener('mousemove', onMouseMove, { passive: true, capture: true });
+  doc.addEventListener('keydown', onKeyDown, { capture: true });
+  doc.addEventListener('fullscreenchange', schedule);
+  win.addEventListener('wxt:locationchange', schedule);
+  win.addEventListener('popstate', schedule);
+
+  ctx.onInvalidated(() => {
+    disposed = true;
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+    watchVideo(null);
+    doc.removeEventListener('mousemove', onMouseMove, { capture: true });
+    doc.removeEventListener('keydown', onKeyDown, { capture: true });
+    doc.removeEventListener('fullscreenchange', schedule);
+    win.removeEventListener('wxt:locationchange', schedule);
+    win.removeEventListener('popstate', schedule);
+    render(null, badge.root);
+    badge.detach();
+  });
+
+  check();
+}

@@ -1,0 +1,532 @@
+/**
+ * The title side of matching: the keys every film is indexed under (built once with the film index) and the forms a
+ * title read from a page is looked up by. A page title is messier than a dataset title ("Uzumaki (Spiral) (English
+ * subtitled)", "Marvel Studios' Iron Man", "Léon: The Professional" for a dataset "Léon"), so each query yields a few
+ * forms, each with a tier: how far from "the same title" that form is. The scorer in match.ts turns tiers, years,
+ * runtimes and kinds into a confidence.
+ *
+ * Everything here is pure and total: hostile page strings are capped (MAX_QUERY) before any regex sees them, and no
+ * regex nests quantifiers, so the worst case is quadratic in that small cap, never exponential.
+ */
+import type { Film } from '../data/schema';
+import {
+  hasLeadingElision,
+  matchKey,
+  matchKeyOfWords,
+  matchWords,
+  matchWordsOfNormalized,
+  normalizeTitle,
+} from './normalize';
+
+/** Longest page title we read; real titles are far shorter, and the cap keeps every step linear and cheap. */
+const MAX_QUERY = 300;
+
+/**
+ * How far a hit is from "the same title":
+ * 0 same canonical key (case, accents, punctuation, articles, numerals aside);
+ * 1 the same segments in another order ("Lonestar: Stevie Ray Vaughan" / "Stevie Ray Vaughan: Lonestar"), a brand
+ *   prefix dropped ("Marvel Studios' Thor"), or a ": The Movie" suffix;
+ * 2 a part of one title (before or after a colon or dash, or outside brackets) is the other whole title, or the
+ *   keys differ by a letter or two in the same year ("Bowery Blitzkreig" / "Bowery Blitzkrieg");
+ * 3 only parts of both titles agree.
+ */
+export type TitleTier = 0 | 1 | 2 | 3;
+
+export interface TitleCandidate {
+  film: Film;
+  tier: TitleTier;
+  /**
+   * The film's title is only a part of the page's ("Léon" for a page titled "Leon: The Professional"). A page
+   * that says more than a film's title is rarely that film when another film carries the whole title; a page that
+   * says less (a film's main title) may well mean the longer one.
+   */
+  pageSaysMore: boolean;
+}
+
+/** The spelling-variant fallback's films of one year: `keys[i]` is a full key of `films[i]` (parallel arrays). */
+interface YearBucket {
+  keys: string[];
+  films: Film[];
+}
+
+/**
+ * Films under one key. Almost every key names one film, so a lone film is stored as itself: a one-element array
+ * per key would be 50,000 allocations at every worker start.
+ */
+export type FilmBucket = Film | Film[];
+
+export function bucketFilms(bucket: FilmBucket | undefined): readonly Film[] {
+  return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
+}
+
+/** The keys of all films, by kind of key. A film appears once per distinct key of each kind. */
+export interface CandidateKeys {
+  full: Map<string, FilmBucket>;
+  /**
+   * Keys of title parts (before or after ": " / " - "): tier 1 when the rest is only "The Movie", else 2; and
+   * segment keys (splitTitle), tier 1.
+   */
+  part: Map<string, Array<{ film: Film; tier: 1 | 2 }>>;
+  /** Full keys by film year, for the spelling-variant fallback. */
+  byYear: Map<number, YearBucket>;
+}
+
+/** Separators between a main title and its subtitle: a colon, or a dash with spaces around it. */
+const SUBTITLE_SEPARATOR = /\s*:\s*|\s+[-–—]\s+|\s*[–—]\s*/u;
+
+const SEPARATOR_CHAR = /[:\-–—]/u;
+/** Brackets, separators, a comma (trailing article) or an apostrophe (elided article): a title that may change. */
+const MAY_CHANGE = /[([:\-–—,'’`´]/u;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** Subtitles that only say what the thing is: "Rugrats in Paris: The Movie" is the film "Rugrats in Paris". */
+const GENERIC_SUBTITLES = new Set(['the movie', 'movie', 'the film', 'film', 'der film', 'le film', 'la pelicula', 'il film']);
+
+/** A title part shorter than this (as a key) says too little to find a film by: "It", "Up", "X". */
+const MIN_PART_KEY = 3;
+/** At most this many separators are read in one title: real titles have one or two. */
+const MAX_SPLITS = 4;
+
+/** A catalogue's "Matrix, The" / "Boot, Das": the article moved behind a comma. */
+const TRAILING_ARTICLE =
+  /^(.*?\S)\s*,\s*(the|a|an|der|die|das|le|la|les|l['’]|el|los|las|il|lo|gli|o|os|as|de|het|een)\s*$/iu;
+const TRAILING_ARTICLE_HINT = /,\s*\S{1,3}\s*$/u;
+
+/** "Matrix, The" → "The Matrix"; any other title is returned as it is. */
+export function frontArticle(title: string): string {
+  const text = title.slice(0, MAX_QUERY);
+  if (!TRAILING_ARTICLE_HINT.test(text)) return text;
+  const m = TRAILING_ARTICLE.exec(text);
+  return m ? `${m[2] ?? ''} ${m[1] ?? ''}` : text;
+}
+
+/**
+ * A dataset title as the index reads it: cleaned like a page title (copy notes and a bracketed year dropped,
+ * "Halloween II (2009)" is "Halloween II"), so both sides of a match go through the same steps. Only titles with
+ * a bracket, a separator or a trailing copy phrase can change, so the rest skip the work.
+ */
+export function indexedTitle(title: string): string {
+  const raw = title.slice(0, MAX_QUERY);
+  const needsCleaning =
+    /[([]/u.test(raw) || (mayEndWithCopyPhrase(raw) && TRAILING_COPY_PHRASE.test(raw)) || (SEPARATOR_CHAR.test(raw) && COPY_HINT.test(raw));
+  return needsCleaning ? cleanTitle(raw).title : raw;
+}
+
+/** Cheap pre-check for TRAILING_COPY_PHRASE on the last few characters (the full regex scans the whole title). */
+function mayEndWithCopyPhrase(raw: string): boolean {
+  return /cut|edition|version|unrated|4k|uhd|remastered/iu.test(raw.slice(-12));
+}
+
+/** The matcher's words of a title: `matchWords` after moving a trailing article to the front. */
+export function titleWords(title: string): string[] {
+  return matchWords(frontArticle(title));
+}
+
+export function titlesOf(film: Film): string[] {
+  // The common case (one title) without spreading: this runs for every film at every worker start.
+  if (!film.originalTitle && !film.alt?.length) return [film.title];
+  return [film.title, ...(film.originalTitle ? [film.originalTitle] : []), ...(film.alt ?? [])];
+}
+
+interface TitlePart {
+  text: string;
+  /** What the part leaves out: if only "The Movie", the part is the film's name. */
+  rest: string;
+  side: 'before' | 'after';
+}
+
+/**
+ * The parts of a title around each separator: "A: B - C" gives before-parts "A" and "A: B" and after-parts
+ * "B - C" and "C". Before-parts find "Mission: Impossible" in "Mission: Impossible – Dead Reckoning"; after-parts
+ * find "Nate: A One Man Show" in "Natalie Palamides: Nate - A One Man Show".
+ */
+export function titleParts(title: string): TitlePart[] {
+  const text = title.slice(0, MAX_QUERY);
+  const cuts: Array<{ start: number; end: number }> = [];
+  const re = new RegExp(SUBTITLE_SEPARATOR.source, 'gu');
+  for (let m = re.exec(text); m && cuts.length < MAX_SPLITS; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    cuts.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const parts: TitlePart[] = [];
+  for (const cut of cuts) {
+    const before = text.slice(0, cut.start).trim();
+    const after = text.slice(cut.end).trim();
+    if (!HAS_WORD.test(before) || !HAS_WORD.test(after)) continue;
+    parts.push({ text: before, rest: after, side: 'before' }, { text: after, rest: before, side: 'after' });
+  }
+  return parts;
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addToBucket(map: Map<string, FilmBucket>, key: string, film: Film): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, film);
+  else if (Array.isArray(bucket)) bucket.push(film);
+  else map.set(key, [bucket, film]);
+}
+
+export function createCandidateKeys(): CandidateKeys {
+  return { full: new Map(), part: new Map(), byYear: new Map() };
+}
+
+/**
+ * Indexes one film's titles under their full and part keys. `normalized[i]` is `normalizeTitle(titles[i])`: the
+ * film index has it already, and normalising is a large part of the cost of a build.
+ */
+export function indexFilmTitles(keys: CandidateKeys, film: Film, titles: readonly string[], normalized: readonly string[]): void {
+  // Most films have one title, and then nothing needs de-duplicating: the arrays are made only for the few others
+  // (at that size arrays beat Sets).
+  const seenFull: string[] | undefined = titles.length > 1 ? [] : undefined;
+  let seenPart: string[] | undefined;
+  let bucket = film.year === undefined ? undefined : keys.byYear.get(film.year);
+  for (let i = 0; i < titles.length; i++) {
+    const raw = titles[i] ?? '';
+    // Most titles have none of the characters that cleaning, a trailing article or an elided article need.
+    const plain = !MAY_CHANGE.test(raw) && !mayEndWithCopyPhrase(raw);
+    const title = plain ? raw : indexedTitle(raw);
+    // The normalised title can stand in for the raw one unless cleaning changed it or an article needs the raw
+    // punctuation.
+    const direct = plain || (title === raw && !hasLeadingElision(raw) && !TRAILING_ARTICLE_HINT.test(raw));
+    const words = direct ? matchWordsOfNormalized(normalized[i] ?? '') : titleWords(title);
+    const full = matchKeyOfWords(words);
+    if (full && !seenFull?.includes(full)) {
+      seenFull?.push(full);
+      addToBucket(keys.full, full, film);
+      if (film.year !== undefined) {
+        if (!bucket) keys.byYear.set(film.year, (bucket = { keys: [], films: [] }));
+        bucket.keys.push(full);
+        bucket.films.push(film);
+      }
+    }
+    // Only titles with a separator have parts; most have none, so the split is skipped cheaply.
+    if (plain || !SEPARATOR_CHAR.test(title)) continue;
+    seenPart ??= [];
+    const split = splitTitle(title);
+    for (const part of split.parts) {
+      if (part.key.length < MIN_PART_KEY || part.key === full || seenPart.includes(part.key)) continue;
+      seenPart.push(part.key);
+      push(keys.part, part.key, { film, tier: part.generic ? 1 : 2 });
+    }
+    const segments = split.segments;
+    if (segments && !seenPart.includes(segments)) {
+      seenPart.push(segments);
+      push(keys.part, segments, { film, tier: 1 });
+    }
+  }
+}
+
+/** Separators and brackets: the boundaries of a title's segments. */
+const SEGMENT_BOUNDARY = /[:()[\]–—]|\s-\s/u;
+
+interface KeyedPart {
+  key: string;
+  side: 'before' | 'after';
+  /** A before-part whose rest only says "The Movie": the part is the film's name. */
+  generic: boolean;
+}
+
+/**
+ * A title's part keys (titleParts) and its segment key: the keys of its segments in any order, so "Lonestar:
+ * Stevie Ray Vaughan - 1984-1989" and "Stevie Ray Vaughan - 1984-1989: Lonestar", or "Star Wars: Episode V - The
+ * Empire Strikes Back" and "Star Wars: The Empire Strikes Back (Episode V)", are one title with its parts
+ * shuffled (undefined for one segment; the "|" keeps these keys apart from part keys in the shared map). Each
+ * distinct text is normalised once: with one separator the two parts are the two segments.
+ */
+export function splitTitle(title: string): { parts: KeyedPart[]; segments: string | undefined } {
+  const memo = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = memo.get(text);
+    if (key === undefined) memo.set(text, (key = matchKey(text)));
+    return key;
+  };
+  const parts = titleParts(title).map((p) => ({
+    key: keyOf(p.text),
+    side: p.side,
+    generic: p.side === 'before' && GENERIC_HINT.test(p.rest) && isGeneric(p.rest),
+  }));
+  const segmentKeys: string[] = [];
+  for (const segment of title.slice(0, MAX_QUERY).split(SEGMENT_BOUNDARY).slice(0, MAX_SPLITS + 2)) {
+    const key = keyOf(segment.trim());
+    if (key && !segmentKeys.includes(key)) segmentKeys.push(key);
+  }
+  return { parts, segments: segmentKeys.length > 1 ? segmentKeys.sort().join('|') : undefined };
+}
+
+/** Cheap pre-check for GENERIC_SUBTITLES, so most subtitles are never normalised for it. */
+const GENERIC_HINT = /movie|film|pel[ií]cula/iu;
+
+function isGeneric(subtitle: string): boolean {
+  return GENERIC_SUBTITLES.has(normalizeTitle(subtitle));
+}
+
+/**
+ * Words that only describe the copy being streamed, never the film: "(4K UHD)", "(Hindi Version)", "(English
+ * Subtitled)", "[Extended Edition]", ": Director's Cut". A bracket group or last subtitle made only of these and
+ * the small words below, with at least one of these, is dropped from a title.
+ */
+const COPY_WORDS = [
+  '4k', 'uhd', 'hd', 'sd', 'hdr', 'dolby', 'atmos', '3d', 'imax',
+  'dub', 'dubbed', 'sub', 'subs', 'subbed', 'subtitled', 'subtitles', 'subtitle', 'cc',
+  'english', 'hindi', 'tamil', 'telugu', 'malayalam', 'kannada', 'marathi', 'bengali', 'punjabi', 'gujarati',
+  'spanish', 'espanol', 'castellano', 'latino', 'french', 'francais', 'german', 'deutsch', 'italian', 'italiano',
+  'portuguese', 'japanese', 'korean', 'mandarin', 'cantonese', 'chinese', 'russian', 'turkish', 'arabic',
+  'version', 'versao', 'edition', 'cut', 'directors', 'extended', 'theatrical', 'uncut', 'unrated', 'uncensored',
+  'remastered', 'restored', 'anniversary', 'collectors', 'definitive', 'ov', 'omu', 'vo', 'vost', 'vf', 'us', 'uk',
+  'silent', 'dialog', 'dialogue', 'colorized', 'colourized', 'rerelease', 'audio', 'described', 'trailer',
+];
+const STRONG_COPY_WORDS = new Set(COPY_WORDS);
+
+/**
+ * Words that may stand in a copy note but never make one alone: "The Final" and "Special" are real subtitles
+ * ("Rurouni Kenshin: The Final"), "Final Cut" and "Special Edition" are notes.
+ */
+const WEAK_COPY_WORDS = new Set([
+  'the', 'and', 'in', 'with', 'no', 'b', 'w', 'black', 'white', 'color', 'colour', 'original', 'special', 'final',
+  'ultimate', 'director', 're', 'release', 'plus', 'bonus', 'feature', 'ad', 'description', 'vision',
+]);
+
+/** Cheap pre-check for a strong copy word, so the index cleans only the dataset titles that may need it. */
+const COPY_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${COPY_WORDS.join('|')})(?:$|[^\\p{L}\\p{N}])`, 'iu');
+
+const YEAR_ONLY = /^(1[89]\d\d|2[01]\d\d)$/;
+const ORDINAL = /^\d{1,3}(st|nd|rd|th)$/;
+
+function isCopyNote(text: string): boolean {
+  const words = normalizeTitle(text).split(' ').filter(Boolean);
+  return (
+    words.some((w) => STRONG_COPY_WORDS.has(w)) &&
+    words.every((w) => STRONG_COPY_WORDS.has(w) || WEAK_COPY_WORDS.has(w) || ORDINAL.test(w))
+  );
+}
+
+/** A bracket group at the very end: "(4K UHD)", "[OmU]", "(2019)". Bounded, so the scan stays linear. */
+const TRAILING_GROUP = /[([]([^()[\]]{0,80})[)\]]\s*$/u;
+const TRAILING_SUFFIX = /(?:\s*:\s*|\s+[-–—]\s+)([^:\-–—]{1,60})$/u;
+
+/** Copy notes players append without brackets: "Elektra DIRECTOR'S CUT", "Philadelphia 4K UHD". */
+const TRAILING_COPY_PHRASE =
+  /\s+(?:director['’]?s cut|extended (?:cut|edition|version)|special edition|theatrical (?:cut|version)|unrated(?: cut| version)?|uncut(?: version)?|4k(?: uhd)?|uhd|remastered)\s*$/iu;
+
+/** Control, format and bidi characters: never part of a title, and an RTL mark would hide a separator. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]+/gu;
+
+export interface CleanTitle {
+  title: string;
+  /** A year given in brackets at the end of the title ("Aladdin (1992)"). */
+  year?: number;
+}
+
+/** Drops copy notes and a bracketed year from the end of a page title; keeps everything else. */
+export function cleanTitle(raw: string): CleanTitle {
+  let title = raw.slice(0, MAX_QUERY).replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  let year: number | undefined;
+  // A few rounds: "Uzumaki (Spiral) (English subtitled)" has a note after a real group; "X (2004) (4K UHD)" two notes.
+  for (let round = 0; round < 4; round++) {
+    const group = TRAILING_GROUP.exec(title);
+    if (group && group.index > 0) {
+      const inner = (group[1] ?? '').trim();
+      if (YEAR_ONLY.test(inner)) {
+        year ??= Number(inner);
+        title = title.slice(0, group.index).trim();
+        continue;
+      }
+      if (isCopyNote(inner)) {
+        title = title.slice(0, group.index).trim();
+        continue;
+      }
+    }
+    const suffix = TRAILING_SUFFIX.exec(title);
+    if (suffix && suffix.index > 0 && isCopyNote(suffix[1] ?? '')) {
+      title = title.slice(0, suffix.index).trim();
+      continue;
+    }
+    const phrase = TRAILING_COPY_PHRASE.exec(title);
+    if (phrase && phrase.index > 0) {
+      title = title.slice(0, phrase.index).trim();
+      continue;
+    }
+    break;
+  }
+  return { title: normalizeTitle(title) ? frontArticle(title) : raw.slice(0, MAX_QUERY), year };
+}
+
+/**
+ * A possessive brand prefix on a streaming title: "Marvel Studios' Iron Man", "Tim Burton's The Nightmare Before
+ * Christmas", "Disney's The Kid". Only when the owner or the rest has two words or more, so "Ocean's Eleven" and
+ * "Schindler's List" are not read as "Eleven" and "List".
+ */
+function withoutPossessivePrefix(title: string): string | undefined {
+  const tokens = title.split(' ');
+  for (let i = 0; i < Math.min(3, tokens.length - 1); i++) {
+    if (!/(?:['’]s|s['’])$/iu.test(tokens[i] ?? '')) continue;
+    const rest = tokens.slice(i + 1);
+    return i >= 1 || rest.length >= 2 ? rest.join(' ') : undefined;
+  }
+  return undefined;
+}
+
+/** A bracket group that is not a copy note, e.g. an alternative title: "Uzumaki (Spiral)", "Mokalik (Mechanic)". */
+const INNER_GROUP = /^(.*?)\s*[([]([^()[\]]{1,80})[)\]]\s*(.*)$/u;
+
+interface QueryForm {
+  key: string;
+  /** Which film keys the form is looked up in, and the tier a hit there gets. */
+  probes: Array<{ map: 'full' | 'part'; tier: TitleTier }>;
+  /** The form is only part of the page title (see TitleCandidate.pageSaysMore). */
+  fragment: boolean;
+}
+
+/** The forms a (cleaned) page title is looked up by. */
+export function queryForms(pageTitle: string): QueryForm[] {
+  const title = pageTitle.slice(0, MAX_QUERY);
+  const forms: QueryForm[] = [];
+  const add = (text: string, probes: QueryForm['probes'], fragment: boolean): void => {
+    const key = matchKey(text);
+    if (key) forms.push({ key, probes, fragment });
+  };
+
+  // Against a film's title part the tier is the part's own (1 when the rest is "The Movie", else 2).
+  add(
+    title,
+    [
+      { map: 'full', tier: 0 },
+      { map: 'part', tier: 1 },
+    ],
+    false,
+  );
+
+  const brandless = withoutPossessivePrefix(title);
+  if (brandless) add(brandless, [{ map: 'full', tier: 1 }], true);
+
+  const split = splitTitle(title);
+  for (const part of split.parts) {
+    if (part.key.length < MIN_PART_KEY) continue;
+    forms.push({
+      key: part.key,
+      probes: [
+        { map: 'full', tier: part.generic ? 1 : 2 },
+        { map: 'part', tier: 3 },
+      ],
+      fragment: true,
+    });
+  }
+  if (split.segments) forms.push({ key: split.segments, probes: [{ map: 'part', tier: 1 }], fragment: false });
+
+  const group = INNER_GROUP.exec(title);
+  if (group) {
+    const outside = `${group[1] ?? ''} ${group[3] ?? ''}`.trim();
+    if (normalizeTitle(outside)) add(outside, [{ map: 'full', tier: 2 }], true);
+    add(group[2] ?? '', [{ map: 'full', tier: 2 }], true);
+  }
+  return forms;
+}
+
+/**
+ * Every film any form of `title` hits, each once at its best tier. With a year, and nothing within a year of it
+ * at tier 2 or better, two wider nets are cast over that year (±1), both at tier 2: spelling variants
+ * (findSpellingVariants) and films whose title begins with the page title (`beginningsOf`, from the film index's
+ * sorted names: "Mission: Impossible – Dead Reckoning" for "… Dead Reckoning Part One").
+ */
+export function findCandidates(
+  keys: CandidateKeys,
+  title: string,
+  year?: number,
+  beginningsOf?: (title: string) => readonly Film[],
+): TitleCandidate[] {
+  const found = findByForms(keys, title);
+  if (year === undefined) return found;
+  const inWindow = (film: Film): boolean => film.year !== undefined && Math.abs(film.year - year) <= 1;
+  if (found.some((c) => c.tier <= 2 && (c.film.year === undefined || inWindow(c.film)))) return found;
+  const beginnings = (beginningsOf ? beginningsOf(title) : []).filter(inWindow);
+  const wider: TitleCandidate[] = [...findSpellingVariants(keys, title, year), ...beginnings.map((film) => ({ film, tier: 2 as const, pageSaysMore: false }))];
+  for (const w of wider) if (!found.some((c) => c.film === w.film)) found.push(w);
+  return found;
+}
+
+/** The shortest page title (normalised) worth looking for as the beginning of longer titles. */
+export const MIN_BEGINNING = 8;
+
+function findByForms(keys: CandidateKeys, title: string): TitleCandidate[] {
+  // (Returns a fresh array: findCandidates may append to it.)
+  const best = new Map<Film, TitleCandidate>();
+  const offer = (film: Film, tier: TitleTier, pageSaysMore: boolean): void => {
+    const seen = best.get(film);
+    if (!seen || tier < seen.tier || (tier === seen.tier && seen.pageSaysMore && !pageSaysMore)) best.set(film, { film, tier, pageSaysMore });
+  };
+  for (const form of queryForms(title)) {
+    for (const probe of form.probes) {
+      if (probe.map === 'part') {
+        for (const hit of keys.part.get(form.key) ?? []) offer(hit.film, Math.max(probe.tier, hit.tier) as TitleTier, form.fragment);
+      } else {
+        for (const film of bucketFilms(keys.full.get(form.key))) offer(film, probe.tier, form.fragment);
+      }
+    }
+  }
+  return [...best.values()];
+}
+
+/** Keys shorter than this are too short for a spelling variant to mean the same title ("Gold" / "Gods"). */
+const MIN_FUZZY_KEY = 6;
+const MAX_FUZZY_KEY = 60;
+
+/** The digits of a key: sequel and part numbers must agree exactly, "Rocky 2" is never a typo of "Rocky 3". */
+function digitsOf(key: string): string {
+  return key.replace(/\D+/g, '');
+}
+
+/**
+ * Optimal-string-alignment distance (edits and adjacent swaps), or `max + 1` as soon as it must exceed `max`.
+ * Both strings are at most MAX_FUZZY_KEY long, so this is a few thousand steps at most.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
+      row.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/**
+ * Spelling variants of the same title in the same year (±1): transliterations ("Aashik Awara" / "Aashik
+ * Aawara"), typos in catalogues ("Bowery Blitzkreig"). One edit for keys up to 11 letters, two beyond. The matcher
+ * asks only when nothing closer was found, and never trusts such a hit beyond "medium".
+ */
+export function findSpellingVariants(keys: CandidateKeys, title: string, year: number): TitleCandidate[] {
+  const key = matchKey(title);
+  if (key.length < MIN_FUZZY_KEY || key.length > MAX_FUZZY_KEY) return [];
+  const max = key.length >= 12 ? 2 : 1;
+  const digits = digitsOf(key);
+  const hits: TitleCandidate[] = [];
+  for (const y of [year - 1, year, year + 1]) {
+    const bucket = keys.byYear.get(y);
+    if (!bucket) continue;
+    bucket.keys.forEach((other, i) => {
+      const film = bucket.films[i];
+      if (!film || Math.abs(other.length - key.length) > max || other === key || digitsOf(other) !== digits) return;
+      if (editDistance(key, other, max) <= max && !hits.some((h) => h.film === film)) hits.push({ film, tier: 2, pageSaysMore: false });
+    });
+  }
+  return hits;
+}

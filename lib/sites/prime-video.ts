@@ -1,0 +1,304 @@
+/**
+ * Prime Video, on primevideo.com and on the Amazon storefronts that serve it under /gp/video/.
+ *
+ * Facts and their sources: shared/research/streaming-detection.md §2 (short names NCO, UTS, SE, PreMiD, TP, castkodi
+ * as listed in its §0). The player is an overlay that opens on the detail URL and switches titles without changing
+ * it, so `detect` reads only the DOM as it is now; the runtime calls it again on every mutation.
+ */
+import {
+  capLength,
+  cleanTitle,
+  MAX_TITLE_LENGTH,
+  hasSeasonSuffix,
+  normalizePageText,
+  parseEpisodeLine,
+  parseRuntime,
+  parseYear,
+} from './clean-title';
+import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
+
+/**
+ * Every Prime Video selector, and the only place they live. Alternatives are tried in order; each names the page
+ * variant it serves and where it was seen. Prime's hashed CSS-module classes change often and are never used.
+ */
+export const selectors = {
+  /** Player root, one per player instance; stays rendered in fullscreen (NCO c80f7ad 2026-04, SE 2026-08, TP). */
+  player: ['.dv-player-fullscreen'],
+  /** Badge anchor inside the player: where NCO puts its comment canvas (2026-04) and TP reads playback props. */
+  playerContainer: ['.atvwebplayersdk-player-container'],
+  /** Any video element; trailers are filtered out with `trailerVideo`. */
+  video: ['video'],
+  /**
+   * Videos that are not the content: the trailer overlay player (UTS 2026-08), any video class containing "tst"
+   * (PreMiD 2026-06), and the muted preview in a detail page's hero (PreMiD's hero-background hook, 2026-06).
+   */
+  trailerVideo: ['.tst-video-overlay-player-html5', '[class*="tst"]', '[data-automation-id="hero-background"] video'],
+  /** Show name or film title; some regions render several and only one has text (TP 5.4.3; NCO 2026-04). */
+  playerTitle: ['.atvwebplayersdk-title-text'],
+  playerSubtitle: [
+    // Player UI since 2026-05: short "S1 E1 …" (NCO e89165b 2026-05-31, PreMiD f0ed251428 2026-06 checks it first).
+    '.atvwebplayersdk-episode-info',
+    // Earlier player UI: "Season 1, Ep. 4 The Ghouls", "Staffel 2, F. 1" (UTS 2026-01, PreMiD 2026-06, TP).
+    '.atvwebplayersdk-subtitle-text',
+  ],
+  /** Only series get a "next episode" button in the player (TP 5.4.3). */
+  nextTitleButton: ['.atvwebplayersdk-nexttitle-button'],
+  creditsCard: [
+    // The next-up card's play-next button, shown while the credits roll (SE 2022-08 → 2026-08).
+    '[class*="nextupcard-button"]',
+    // The same card's "watch credits" button (SE).
+    '[class*="nextupcardhide-button"]',
+  ],
+  detailTitle: [
+    // Text heading of the detail page (PreMiD 2026-06, TP).
+    'h1[data-automation-id="title"]',
+    // 2026 detail pages draw the title as artwork: the image alt carries it (SE page capture 2026-03).
+    '[data-testid="title-art"] img[alt]',
+  ],
+  /** The heading that holds either detail title form; its parent takes the inline badge. */
+  titleHeading: ['h1', '[data-testid="title-art"]'],
+  /** "2010"; aria-label "Released 2010" (TP; SE capture 2026-03; public scrapers). */
+  releaseYear: ['[data-automation-id="release-year-badge"]'],
+  /** Film runtime badge, "1 h 43 min" / "103min" (public scrapers of detail pages; episodes use `episode-runtime`). */
+  runtime: ['[data-automation-id="runtime-badge"]'],
+  seriesMarker: [
+    // Episode list rows (UTS 2026-01 `av-ep-episode-`; test id seen with them in 2026 scrapers).
+    '[id^="av-ep-episode-"]',
+    '[data-testid="episode-list-item"]',
+    // Episode titles in that list (SE capture 2026-03, `ep-title-episode-<n>`).
+    '[data-automation-id^="ep-title-episode-"]',
+    // Season selector above the list ("Season selector. Season 1 is selected", 2026 scraper test).
+    '#av-droplist-av-atf-season-selector',
+  ],
+} as const;
+
+type SelectorList = readonly string[];
+
+/**
+ * Amazon storefronts. Prime Video is served on these or redirected from their /gp/video/ pages to primevideo.com;
+ * match patterns cannot wildcard a TLD (Chrome docs, research §2.1), so each is listed. amazon.cn has no Prime Video.
+ */
+const AMAZON_STOREFRONTS = [
+  'amazon.com', 'amazon.ca', 'amazon.com.mx', 'amazon.com.br',
+  'amazon.co.uk', 'amazon.ie', 'amazon.de', 'amazon.fr', 'amazon.it', 'amazon.es', 'amazon.nl', 'amazon.com.be',
+  'amazon.se', 'amazon.pl', 'amazon.com.tr',
+  'amazon.ae', 'amazon.sa', 'amazon.eg', 'amazon.co.za',
+  'amazon.in', 'amazon.co.jp', 'amazon.sg', 'amazon.com.au',
+] as const;
+
+function isHostOf(hostname: string, domain: string): boolean {
+  return hostname === domain || hostname.endsWith(`.${domain}`);
+}
+
+/** The path without "/region/eu" (primevideo.com) and "/-/en" language prefixes (both hosts), in any order. */
+function contentPath(url: URL): string {
+  let path = url.pathname;
+  for (let i = 0; i < 3; i++) {
+    const prefix = /^\/(?:region\/[a-z]{2}|-\/[a-z]{2}(?:[_-][a-z]{2,4})?)(?=\/)/i.exec(path);
+    if (!prefix) break;
+    path = path.slice(prefix[0].length);
+  }
+  return path;
+}
+
+/**
+ * Detail pages are the only pages the player opens on (UTS `watchingUrlRegex: /\/detail\//`, PR #449 2026-01;
+ * SE capture: play links point back to the same detail URL with ?autoplay=1). Storefront, search and shopping pages
+ * (/dp/, /s, /gp/product/) are not. primevideo.com also has /dp/amzn1.dv.gti.… share links and app.…/detail?gti=.
+ */
+function isTitlePage(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  const path = contentPath(url);
+  if (isHostOf(host, 'primevideo.com')) return /^\/detail(?:\/|$)/i.test(path) || /^\/dp\/amzn1\.dv\.gti\./i.test(path);
+  if (AMAZON_STOREFRONTS.some((d) => isHostOf(host, d))) return /^\/gp\/video\/detail\/[^/]+/i.test(path);
+  return false;
+}
+
+const ID_SEGMENT = /^(?:[0-9A-Z]{10,40}|amzn1\.dv\.gti\.[0-9a-f-]{36})$/;
+
+/** ASIN (amazon.*: B0…), 26-character id (primevideo.com) or GTI, from the URL; slugs and ref= segments skipped. */
+function serviceIdFromUrl(url: URL): string | undefined {
+  const gti = url.searchParams.get('gti');
+  if (gti && ID_SEGMENT.test(gti)) return gti;
+  const segments = contentPath(url).split('/').filter(Boolean);
+  const start = segments.findIndex((s) => s === 'detail' || s === 'dp');
+  if (start < 0) return undefined;
+  return segments.slice(start + 1).find((s) => ID_SEGMENT.test(s));
+}
+
+function all(root: ParentNode, list: SelectorList): Element[] {
+  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
+}
+
+function first(root: ParentNode, list: SelectorList): Element | null {
+  for (const selector of list) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The text as read (image alt for title art), capped and with runs of whitespace collapsed; nothing decoded. */
+function textOf(el: Element): string {
+  const value = el.tagName === 'IMG' ? el.getAttribute('alt') : el.textContent;
+  return capLength(capLength(value ?? '', MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim());
+}
+
+/** The first element of `list` (in alternative order) with visible text: control or bidi marks alone are empty. */
+function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
+  for (const el of all(root, list)) {
+    const text = textOf(el);
+    if (normalizePageText(text)) return { el, text };
+  }
+  return null;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+}
+
+interface Player {
+  root: Element;
+  video: HTMLVideoElement;
+}
+
+function contentVideo(root: Element): HTMLVideoElement | null {
+  for (const el of all(root, selectors.video)) {
+    if (el.tagName === 'VIDEO' && !selectors.trailerVideo.some((s) => el.matches(s))) return el as HTMLVideoElement;
+  }
+  return null;
+}
+
+/**
+ * The player that plays content: a player root holding a non-trailer video (research §12.2: key on what plays).
+ * Prime opens a new instance (dv-web-player-2…) per title change, so the newest one with a title wins.
+ */
+function livePlayer(doc: Document): Player | null {
+  let fallback: Player | null = null;
+  for (const root of all(doc, selectors.player).reverse()) {
+    const video = contentVideo(root);
+    if (!video) continue;
+    if (firstWithText(root, selectors.playerTitle)) return { root, video };
+    fallback ??= { root, video };
+  }
+  return fallback;
+}
+
+/** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
+function compact(d: DetectedTitle): DetectedTitle {
+  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
+  return d;
+}
+
+/** The title the detail page describes (also present under the open player overlay). */
+function detectDetail(doc: Document, url: URL): DetectedTitle | null {
+  const found = firstWithText(doc, selectors.detailTitle);
+  if (!found) return null;
+  const title = cleanTitle(found.text);
+  if (!title) return null;
+  // Structure, not words: an episode list or season selector, or a season suffix on the title itself.
+  const series = first(doc, selectors.seriesMarker) !== null || hasSeasonSuffix(found.text);
+  const yearEl = first(doc, selectors.releaseYear);
+  const runtimeEl = first(doc, selectors.runtime);
+  return compact({
+    page: 'detail',
+    kind: series ? 'series' : 'movie',
+    title,
+    rawTitle: found.text,
+    year: yearEl ? (parseYear(textOf(yearEl)) ?? parseYear(yearEl.getAttribute('aria-label') ?? '')) : undefined,
+    runtime: !series && runtimeEl ? parseRuntime(textOf(runtimeEl)) : undefined,
+    serviceId: serviceIdFromUrl(url),
+  });
+}
+
+/**
+ * Movie or episode from the player's own structure: an S/E line in any language, a next-episode button, or the
+ * series page underneath. A subtitle equal to the title (or absent) is a film. Any other subtitle counts as an
+ * episode line unless the detail page underneath shows this same title as a film (research §2.2, §12.3).
+ */
+function playerKind(
+  title: string,
+  subtitle: string | undefined,
+  root: Element,
+  page: DetectedTitle | null,
+): 'movie' | 'episode' {
+  const samePage = page !== null && sameTitle(page.title, title);
+  if (subtitle && parseEpisodeLine(subtitle)) return 'episode';
+  if (first(root, selectors.nextTitleButton)) return 'episode';
+  if (samePage && page.kind === 'series') return 'episode';
+  if (!subtitle || sameTitle(cleanTitle(subtitle), title)) return 'movie';
+  return samePage ? 'movie' : 'episode';
+}
+
+function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
+  const player = livePlayer(doc);
+  if (!player) return null;
+  const page = detectDetail(doc, url);
+  const found = firstWithText(player.root, selectors.playerTitle);
+  if (!found) {
+    // Prime unmounts the player's title with its controls while the film plays (UTS 2026-08): the detail page
+    // under the overlay still names what was started from it.
+    if (!page) return null;
+    return page.kind === 'series'
+      ? { page: 'player', kind: 'episode', title: page.title, rawTitle: page.rawTitle }
+      : { ...page, page: 'player' };
+  }
+  const title = cleanTitle(found.text);
+  if (!title) return null;
+  const subtitle = firstWithText(player.root, selectors.playerSubtitle)?.text;
+  const kind = playerKind(title, subtitle, player.root, page);
+  const base: DetectedTitle = { page: 'player', kind, title, rawTitle: found.text };
+  if (kind === 'episode') {
+    return subtitle && !sameTitle(cleanTitle(subtitle), title) ? { ...base, episodeLine: subtitle } : base;
+  }
+  // Year, runtime and id come from the detail page only while it describes the film that plays: after autoplay
+  // the page underneath still shows the previous title.
+  if (page && page.kind === 'movie' && sameTitle(page.title, title)) {
+    return compact({ ...base, year: page.year, runtime: page.runtime, serviceId: page.serviceId });
+  }
+  return base;
+}
+
+/** Runs a DOM read; a malformed or hostile page yields the fallback instead of an exception. */
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Not hidden by attribute or inline style between `el` and the player root (no layout needed, works in tests). */
+function isShown(el: Element, root: Element): boolean {
+  for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = (node as Partial<HTMLElement>).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+export const primeVideo: SiteAdapter = {
+  id: 'prime-video',
+  name: 'Prime Video',
+  matches: ['*://*.primevideo.com/*', ...AMAZON_STOREFRONTS.map((d) => `*://*.${d}/*`)],
+  isTitlePage: (url) => safely(() => isTitlePage(url), false),
+  detect: (doc, url) => safely(() => detectPlayer(doc, url) ?? detectDetail(doc, url), null),
+  badgeMount: (doc, detected) =>
+    safely((): BadgeMount | null => {
+      if (detected.page === 'player') {
+        const player = livePlayer(doc);
+        if (!player) return null;
+        return { container: first(player.root, selectors.playerContainer) ?? player.root, placement: 'player' };
+      }
+      const heading = firstWithText(doc, selectors.detailTitle)?.el.closest(selectors.titleHeading.join(', '));
+      const container = heading?.parentElement;
+      return container ? { container, placement: 'inline' } : null;
+    }, null),
+  video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  creditsRolling: (doc) =>
+    safely(() => {
+      const player = livePlayer(doc);
+      return player !== null && all(player.root, selectors.creditsCard).some((el) => isShown(el, player.root));
+    }, false),
+};

@@ -1,0 +1,58 @@
+/**
+ * The one interface every streaming service implements. Shared code (lib/content/, components/, background) only
+ * ever sees a `SiteAdapter`: it never asks which site it is on. Everything takes a Document/URL so tests pass a
+ * parsed fixture page.
+ */
+
+/** What a page says about the title on screen, before matching it against the dataset. */
+export interface DetectedTitle {
+  /** Where it was read: the playing title (player) or the page describing one (detail). */
+  page: 'player' | 'detail';
+  /**
+   * movie: a film (no season/episode structure found). episode: one episode of a series (its badge is never a film
+   * badge). series: a series detail page. Decided from page structure (subtitle S/E patterns in any language,
+   * episode lists), never from English words alone.
+   */
+  kind: 'movie' | 'episode' | 'series';
+  /** Cleaned title: version tags and season suffixes removed ("[dt./OV]", "(4K UHD)", ": Staffel 2"). */
+  title: string;
+  /** The text as read from the page, length-capped (for "Wrong film?" and debugging). */
+  rawTitle: string;
+  year?: number;
+  /** Minutes, where the page shows it. */
+  runtime?: number;
+  /** The service's own id for the title where the page has one (ASIN, GTI, Netflix id…). */
+  serviceId?: string;
+  /** For episodes: the episode line as read (e.g. "Season 1, Ep. 4 The Ghouls"). */
+  episodeLine?: string;
+}
+
+/** Where the badge goes on the current page. */
+export interface BadgeMount {
+  /** Element the badge host is appended to (inside the player subtree, so it survives fullscreen). */
+  container: Element;
+  /** player: overlay corner of the player; detail: inline next to the title. */
+  placement: 'player' | 'inline';
+}
+
+export interface SiteAdapter {
+  /** Stable id, equal to the file name in lib/sites/ (kebab-case). */
+  readonly id: string;
+  /** Display name ("Prime Video"). */
+  readonly name: string;
+  /** Content-script match patterns (every regional host; no TLD wildcards exist in match patterns). */
+  readonly matches: readonly string[];
+  /**
+   * Whether this URL can show a title at all (detail or player pages). False keeps the content script inert, e.g.
+   * on Amazon shopping pages.
+   */
+  isTitlePage(url: URL): boolean;
+  /** The title on screen now, or null (no player, trailer/preview, unknown page, malformed page). Never throws. */
+  detect(doc: Document, url: URL): DetectedTitle | null;
+  /** Where to mount the badge for what `detect` found; null when the anchor is not in the DOM (yet). */
+  badgeMount(doc: Document, detected: DetectedTitle): BadgeMount | null;
+  /** The playing content <video> (not a trailer/preview/ad), for play/pause and near-end signals. */
+  video(doc: Document): HTMLVideoElement | null;
+  /** True while the service's own end-of-title UI shows (next-up card, "watch credits"): the credits roll. */
+  creditsRolling(doc: Document): boolean;
+}

@@ -1,0 +1,153 @@
+/**
+ * The shared runtime against a minimal adapter (the real Prime adapter has its own fixture tests): one badge,
+ * only for films, follows title changes, fades while playing, toggles by keyboard, cleans up on invalidation.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runSite, type Ask } from '../../../lib/content/run-site';
+import { isNearEnd, isToggleShortcut } from '../../../lib/content/signals';
+import type { DetectedTitle, SiteAdapter } from '../../../lib/sites/types';
+import { fakeFilm } from '../../helpers/dataset';
+
+/** A stand-in site: `#title` holds the title, `#kind` the kind, `#player` is the mount point. */
+const adapter: SiteAdapter = {
+  id: 'test-site',
+  name: 'Test site',
+  matches: ['*://*/*'],
+  isTitlePage: () => true,
+  detect(doc): DetectedTitle | null {
+    const title = doc.getElementById('title')?.textContent?.trim();
+    if (!title) return null;
+    const kind = (doc.getElementById('kind')?.textContent?.trim() ?? 'movie') as DetectedTitle['kind'];
+    return { page: 'player', kind, title, rawTitle: title, year: 2001 };
+  },
+  badgeMount: (doc) => {
+    const container = doc.getElementById('player');
+    return container ? { container, placement: 'player' } : null;
+  },
+  video: (doc) => doc.querySelector('video'),
+  creditsRolling: (doc) => doc.querySelector('.next-up') !== null,
+};
+
+let invalidate: () => void;
+let asked: string[];
+
+function start(): void {
+  asked = [];
+  const ask = (async (type: string, data: { title?: string; id?: string }) => {
+    asked.push(`${type}:${data.title ?? data.id ?? ''}`);
+    if (type === 'matchTitle') {
+      const film = data.title === 'Known Film' ? { ...fakeFilm(1, 'post'), title: 'Known Film' } : null;
+      return { best: film ? { film, confidence: 'high' } : null, others: [] };
+    }
+    return null;
+  }) as unknown as Ask;
+  runSite({ onInvalidated: (cb) => (invalidate = cb) }, adapter, ':host{}', { doc: document, ask });
+}
+
+const host = (): HTMLElement | null => document.querySelector('credits-cue-badge');
+const settle = async (): Promise<void> => {
+  await vi.advanceTimersByTimeAsync(100);
+};
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  document.body.innerHTML = '<div id="player"><video></video></div><div id="title">Known Film</div>';
+});
+afterEach(() => {
+  invalidate?.();
+  vi.useRealTimers();
+});
+
+describe('runSite', () => {
+  it('shows one badge for a known film with its test hooks', async () => {
+    start();
+    await settle();
+    expect(host()?.getAttribute('data-credits')).toBe('post');
+    expect(host()?.getAttribute('data-film-id')).toBe(fakeFilm(1).id);
+    expect(host()?.getAttribute('data-confidence')).toBe('high');
+    expect(document.querySelectorAll('credits-cue-badge')).toHaveLength(1);
+    expect(host()?.parentElement?.id).toBe('player');
+  });
+
+  it('shows no film badge for an episode', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div id="kind">episode</div>');
+    start();
+    await settle();
+    expect(host()).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
+  it('follows a new title without a URL change, asking once per title', async () => {
+    start();
+    await settle();
+    document.getElementById('title')!.textContent = 'Unknown Film';
+    await settle();
+    expect(host()?.getAttribute('data-credits')).toBe('unknown');
+    expect(host()?.getAttribute('data-film-id')).toBe('');
+    for (let i = 0; i < 20; i++) document.body.append(document.createElement('span'));
+    await settle();
+    expect(asked).toEqual(['matchTitle:Known Film', 'matchTitle:Unknown Film']);
+  });
+
+  it('fades while the film plays and wakes on mouse move', async () => {
+    start();
+    await settle();
+    const video = document.querySelector('video')!;
+    Object.defineProperty(video, 'paused', { configurable: true, get: () => false });
+    video.dispatchEvent(new Event('play'));
+    await settle();
+    expect(host()?.hasAttribute('data-faded')).toBe(true);
+    document.dispatchEvent(new MouseEvent('mousemove'));
+    await settle();
+    expect(host()?.hasAttribute('data-faded')).toBe(false);
+    await vi.advanceTimersByTimeAsync(3500);
+    expect(host()?.hasAttribute('data-faded')).toBe(true);
+  });
+
+  it('shows the credits alert when the site signals the credits', async () => {
+    start();
+    await settle();
+    document.body.insertAdjacentHTML('beforeend', '<div class="next-up"></div>');
+    await settle();
+    expect(host()?.getAttribute('data-alert')).toBe('scene-coming');
+  });
+
+  it('Alt+Shift+C hides and shows the badge', async () => {
+    start();
+    await settle();
+    const press = (): boolean => document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyC', altKey: true, shiftKey: true, bubbles: true }));
+    press();
+    expect(host()).toBeNull();
+    press();
+    expect(host()?.isConnected).toBe(true);
+  });
+
+  it('removes the badge and stops observing when invalidated', async () => {
+    start();
+    await settle();
+    invalidate();
+    expect(host()).toBeNull();
+    document.getElementById('title')!.textContent = 'Another';
+    await settle();
+    expect(asked).toEqual(['matchTitle:Known Film']);
+  });
+});
+
+describe('signals', () => {
+  it('near end: last 7 % of a feature, 2 to 10 minutes', () => {
+    expect(isNearEnd({ duration: 7200, currentTime: 7200 - 8 * 60 })).toBe(true); // 7 % of 2 h is 8.4 min
+    expect(isNearEnd({ duration: 7200, currentTime: 7200 - 9 * 60 })).toBe(false);
+    expect(isNearEnd({ duration: 14400, currentTime: 14400 - 11 * 60 })).toBe(false); // capped at 10 min
+    expect(isNearEnd({ duration: 1500, currentTime: 1500 - 110 })).toBe(true);
+    expect(isNearEnd({ duration: 600, currentTime: 599 })).toBe(false); // a trailer or short
+    expect(isNearEnd({ duration: NaN, currentTime: 0 })).toBe(false);
+    expect(isNearEnd(null)).toBe(false);
+  });
+
+  it('toggle shortcut ignores typing in fields', () => {
+    const base = { altKey: true, shiftKey: true, ctrlKey: false, metaKey: false, code: 'KeyC', target: document.body };
+    expect(isToggleShortcut(base)).toBe(true);
+    expect(isToggleShortcut({ ...base, target: document.createElement('input') })).toBe(false);
+    expect(isToggleShortcut({ ...base, shiftKey: false })).toBe(false);
+  });
+});
