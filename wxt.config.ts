@@ -16,6 +16,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Credits Cue',
+    // public/_locales/ holds the English messages (lib/i18n.ts); a manifest with _locales must name its default.
+    default_locale: 'en',
     description:
       'Is there a scene after the credits? See it, and the film’s ratings, right in the player. Works offline; nothing leaves your browser.',
     // Only what is used: storage for settings. IndexedDB needs no permission.
