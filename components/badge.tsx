@@ -1,8 +1,11 @@
 import type { JSX } from 'preact';
 import type { Confidence, FilmSummary } from '../lib/data/film-index';
-import type { Film, Rating, RatingSourceId } from '../lib/data/schema';
+import type { Film, RatingSourceId } from '../lib/data/schema';
 import { ALERT_TEXT, verdictAdvice, verdictText, type CreditsAlert } from '../lib/credits-text';
-import { ratingSource, scoreTone, visibleRatings } from '../lib/ratings/sources';
+import type { CombinedScore } from '../lib/ratings/aggregate';
+import { visibleRatings } from '../lib/ratings/sources';
+import { CreditSources } from './credit-sources';
+import { ScoreList } from './score-list';
 
 export interface BadgeProps {
   /** The matched film, or null when the title is not in the dataset. */
@@ -16,49 +19,15 @@ export interface BadgeProps {
   expanded: boolean;
   showNotes: boolean;
   alert: CreditsAlert | null;
+  /** The viewer asked not to see numbers before choosing to ("hide ratings until I reveal them"). */
+  ratingsHidden: boolean;
+  /** The optional combined score, when enabled and confident enough. */
+  combined: CombinedScore | null;
+  onRevealRatings(): void;
   onToggleExpanded(): void;
   onToggleNotes(): void;
   onPickOther(id: string): void;
   onSearch(): void;
-}
-
-function Score({ rating }: { rating: Rating }): JSX.Element | null {
-  const source = ratingSource(rating.source);
-  if (!source) return null;
-  const tone = scoreTone(rating);
-  const count = rating.count !== undefined ? `, ${rating.count.toLocaleString('en')} votes` : '';
-  const title = `${source.label}: ${source.format(rating.value, rating.scale)}${count} (as of ${rating.asOf})${tone === 'few-votes' ? ' — few votes' : ''}`;
-  return (
-    <span class={`score tone-${tone}`} title={title} data-source={rating.source}>
-      <span class="score-label">{source.short}</span> {source.format(rating.value, rating.scale)}
-    </span>
-  );
-}
-
-function Sources({ film, showNotes, onToggleNotes }: { film: Film; showNotes: boolean; onToggleNotes(): void }): JSX.Element {
-  const hasNotes = film.credits.statements.some((s) => s.note);
-  return (
-    <div class="sources">
-      <ul>
-        {film.credits.statements.map((s, i) => (
-          <li key={i}>
-            <span class="who">{s.url ? <a href={s.url} target="_blank" rel="noreferrer noopener">{s.source}</a> : s.source}</span>
-            {s.asOf ? <span class="when"> · {s.asOf}</span> : null}
-            <span class="what">
-              {' '}
-              — during credits: {s.mid}, after credits: {s.post}
-            </span>
-            {showNotes && s.note ? <div class="note">{s.note}</div> : null}
-          </li>
-        ))}
-      </ul>
-      {hasNotes ? (
-        <button type="button" class="link" onClick={onToggleNotes} aria-pressed={showNotes}>
-          {showNotes ? 'Hide scene notes' : 'Show scene notes (may spoil)'}
-        </button>
-      ) : null}
-    </div>
-  );
 }
 
 /** The badge: verdict in words, scores, and on demand the sources, match confidence and "Wrong film?". */
@@ -78,14 +47,18 @@ export function Badge(props: BadgeProps): JSX.Element {
         <span class="verdict" data-testid="verdict">
           {headline}
         </span>
-        {ratings.length > 0 ? (
-          <span class="scores">
-            {ratings.map((r) => (
-              <Score key={r.source} rating={r} />
-            ))}
-          </span>
-        ) : null}
       </button>
+      {film && (ratings.length > 0 || props.combined) ? (
+        props.ratingsHidden ? (
+          <button type="button" class="link reveal" onClick={props.onRevealRatings} data-testid="reveal-ratings">
+            Show ratings
+          </button>
+        ) : (
+          <div class="score-row">
+            <ScoreList film={film} ratings={ratings} combined={props.combined} />
+          </div>
+        )
+      ) : null}
       {expanded ? (
         <div class="details" data-testid="badge-details">
           {film ? (
@@ -95,7 +68,7 @@ export function Badge(props: BadgeProps): JSX.Element {
                 {film.year ? ` (${film.year})` : ''}
               </p>
               <p class="advice">{verdictAdvice(state)}</p>
-              <Sources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
+              <CreditSources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
               <p class="confidence" data-testid="match-confidence">
                 Match: {confidence} confidence for “{props.queryTitle}”
               </p>

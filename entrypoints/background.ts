@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createFilmService } from '~/lib/data/film-service';
 import { parseDatasetBytes } from '~/lib/data/load-dataset';
 import { handleMessages } from '~/lib/messaging';
+import { forgetTab, recallTabFilm, rememberTabFilm } from '~/lib/tab-films';
 import bundledManifest from '~/assets/dataset-manifest.json';
 import { DATASET_PATH } from '~/lib/data/schema';
 
@@ -30,7 +31,13 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`) });
       return null;
     },
+    async reportDetected(film, { tabId }) {
+      if (tabId !== undefined) await rememberTabFilm(tabId, film);
+      return null;
+    },
+    getTabFilm: ({ tabId }) => recallTabFilm(tabId),
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // Seed on install and update, and resume on every worker start (a worker stopped mid-seed lands here again).
   browser.runtime.onInstalled.addListener(() => void service.ensureSeeded().catch(console.error));
   void service.ensureSeeded().catch(console.error);

@@ -6,18 +6,40 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { FilmHit, FilmSummary } from './data/film-index';
 import type { SeedStatus } from './data/seed';
-import type { Film } from './data/schema';
+import type { Film, RatingSourceId } from './data/schema';
 import type { MatchQuery, MatchResult } from './match/match';
+import type { SearchHit } from './search/search-index';
 
 export interface ProtocolMap {
   getFilm: { data: { id: string }; result: Film | null };
   findFilms: { data: { title: string; year?: number }; result: FilmHit[] };
   searchPrefix: { data: { prefix: string; limit?: number }; result: FilmSummary[] };
   getStatus: { data: Record<string, never>; result: SeedStatus };
+  /** Popup search as you type: typo-tolerant, accent-insensitive, alternative titles, popular first. */
+  searchFilms: { data: { query: string; limit?: number }; result: SearchHit[] };
   /** Best film for a title read from a page, with confidence and other candidates. */
   matchTitle: { data: MatchQuery; result: MatchResult };
   /** Opens the extension's search page in a new tab (content scripts cannot open the popup). */
   openSearch: { data: { query: string }; result: null };
+  /** Facts about the answering dataset: for "data as of" and the combined score's priors. */
+  getDatasetInfo: { data: Record<string, never>; result: DatasetInfo | null };
+  /** A content script tells what its tab shows (the popup puts that film on top). */
+  reportDetected: { data: { siteId: string; title: string; filmId: string | null }; result: null };
+  /** What a tab's content script last reported. */
+  getTabFilm: { data: { tabId: number }; result: TabFilm | null };
+}
+
+export interface DatasetInfo {
+  version: string;
+  dataAsOf: string;
+  films: number;
+  ratingMeans: Partial<Record<RatingSourceId, number>>;
+}
+
+export interface TabFilm {
+  siteId: string;
+  title: string;
+  filmId: string | null;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -53,6 +75,7 @@ const validators: { [K in MessageType]: (data: unknown) => data is MessageData<K
   searchPrefix: (d): d is MessageData<'searchPrefix'> =>
     isRecord(d) && isShortString(d.prefix) && isOptionalInt(d.limit, 1, 100),
   getStatus: (d): d is MessageData<'getStatus'> => isRecord(d),
+  searchFilms: (d): d is MessageData<'searchFilms'> => isRecord(d) && isShortString(d.query) && isOptionalInt(d.limit, 1, 100),
   matchTitle: (d): d is MessageData<'matchTitle'> =>
     isRecord(d) &&
     isShortString(d.title) &&
@@ -60,6 +83,10 @@ const validators: { [K in MessageType]: (data: unknown) => data is MessageData<K
     isOptionalInt(d.runtime, 1, 2000) &&
     (d.kind === undefined || d.kind === 'movie' || d.kind === 'episode' || d.kind === 'series'),
   openSearch: (d): d is MessageData<'openSearch'> => isRecord(d) && isShortString(d.query),
+  getDatasetInfo: (d): d is MessageData<'getDatasetInfo'> => isRecord(d),
+  reportDetected: (d): d is MessageData<'reportDetected'> =>
+    isRecord(d) && isShortString(d.siteId) && isShortString(d.title) && (d.filmId === null || isShortString(d.filmId)),
+  getTabFilm: (d): d is MessageData<'getTabFilm'> => isRecord(d) && isOptionalInt(d.tabId, 0, Number.MAX_SAFE_INTEGER) && d.tabId !== undefined,
 };
 
 export function isMessageType(type: unknown): type is MessageType {
@@ -136,19 +163,26 @@ export async function sendMessage<K extends MessageType>(type: K, data: MessageD
   return unwrap(type, await client({ channel: CHANNEL, type, data }));
 }
 
-export type Handlers = { [K in MessageType]: (data: MessageData<K>) => Promise<MessageResult<K>> | MessageResult<K> };
+/** Who asked: the tab of a content script (undefined for extension pages). */
+export interface RequestContext {
+  tabId?: number;
+}
+
+export type Handlers = {
+  [K in MessageType]: (data: MessageData<K>, context: RequestContext) => Promise<MessageResult<K>> | MessageResult<K>;
+};
 
 /** Validates an incoming envelope and runs its handler; pure apart from the handlers, so it is unit-testable. */
-export async function dispatch(handlers: Partial<Handlers>, message: unknown): Promise<Result<unknown>> {
+export async function dispatch(handlers: Partial<Handlers>, message: unknown, context: RequestContext = {}): Promise<Result<unknown>> {
   if (!isRecord(message) || message.channel !== CHANNEL) return { ok: false, error: 'Not a Credits Cue message.' };
   const { type, data } = message;
   if (!isMessageType(type)) return { ok: false, error: `Unknown message type "${String(type).slice(0, 50)}".` };
   const validate = validators[type] as (d: unknown) => boolean;
   if (!validate(data)) return { ok: false, error: `Malformed payload for "${type}".` };
   try {
-    const handler = handlers[type] as ((d: unknown) => unknown) | undefined;
+    const handler = handlers[type] as ((d: unknown, c: RequestContext) => unknown) | undefined;
     if (!handler) return { ok: false, error: `"${type}" is not handled here.` };
-    return { ok: true, value: await handler(data) };
+    return { ok: true, value: await handler(data, context) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -165,7 +199,7 @@ export function handleMessages(handlers: Handlers): () => void {
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
     if (!isRecord(message) || message.channel !== CHANNEL) return undefined;
     if (!isOwnSender(sender, ownId)) return Promise.resolve({ ok: false, error: 'Sender not allowed.' });
-    return dispatch(handlers, message);
+    return dispatch(handlers, message, { tabId: sender.tab?.id });
   };
   const onConnect = (port: Browser.runtime.Port): void => {
     if (port.name !== CHANNEL) return;
@@ -176,7 +210,7 @@ export function handleMessages(handlers: Handlers): () => void {
     port.onMessage.addListener((request: unknown) => {
       if (!isRecord(request) || typeof request.id !== 'number') return;
       const { id } = request;
-      void dispatch(handlers, request.message).then((result) => {
+      void dispatch(handlers, request.message, { tabId: port.sender?.tab?.id }).then((result) => {
         try {
           port.postMessage({ id, result });
         } catch {

@@ -13,6 +13,9 @@
  *   page's script time with the extension's content script running minus the same page on a host it does not
  *   match. Goal < 2.
  * - match_precision_high / match_recall: the matcher on a labelled set of real catalogue titles.
+ * - search_p95_ms / search_baseline_p95_ms: popup search per keystroke over the full dataset, ours and Fuse.js on
+ *   the same keystrokes (lib/search, measured in Node). Goal <= 10.
+ * - popup_ready_ms: popup opened (with a query) to results shown, in Chromium, median of 10. Goal <= 150.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { resolve } from 'node:path';
 import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
 import { launchExtension, openFixture, send, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
 import { measureMatchAccuracy } from './bench/match-accuracy';
+import { measureSearch } from './bench/search-bench';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -165,6 +169,28 @@ async function observerCpuPct(session: ExtensionSession): Promise<number> {
   return samples[1] ?? NaN;
 }
 
+/** Popup opened to its first search result on screen, from the page's own navigation clock. */
+async function popupReadyMs(session: ExtensionSession, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await session.context.newPage();
+    await page.addInitScript(() => {
+      const mo = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="search-result"]')) {
+          mo.disconnect();
+          (globalThis as unknown as { readyAt: number }).readyAt = performance.now();
+        }
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html?q=guardians`);
+    await page.waitForSelector('[data-testid="search-result"]');
+    times.push(await page.evaluate(() => (globalThis as unknown as { readyAt: number }).readyAt));
+    await page.close();
+  }
+  return times;
+}
+
 async function main(): Promise<void> {
   const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
@@ -191,6 +217,9 @@ async function main(): Promise<void> {
     const badge = (await badgeTimes(session, 30)).sort((a, b) => a - b);
     const p95 = percentile(badge, 95);
     metrics.push({ name: 'badge_ms_p95', value: +p95.toFixed(1), unit: 'ms', goal: '<= 100', ok: p95 <= 100 });
+    const popup = (await popupReadyMs(session, 10)).sort((a, b) => a - b);
+    const popupMs = percentile(popup, 50);
+    metrics.push({ name: 'popup_ready_ms', value: +popupMs.toFixed(1), unit: 'ms', goal: '<= 150', ok: popupMs <= 150 });
     const cpu = await observerCpuPct(session);
     metrics.push({ name: 'observer_cpu_pct', value: +cpu.toFixed(2), unit: '%', goal: '< 2', ok: cpu < 2 });
   } finally {
@@ -201,6 +230,9 @@ async function main(): Promise<void> {
   metrics.push({ name: 'films', value: manifest.counts.films, unit: '' });
   const contentScript = gzipSync(readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/prime-video.js')), { level: 9 }).length;
   metrics.push({ name: 'content_script_gzip_bytes', value: contentScript, unit: 'B', goal: '<= 30720', ok: contentScript <= 30 * 1024 });
+  const search = await measureSearch();
+  metrics.push({ name: 'search_p95_ms', value: +search.search_p95_ms.toFixed(3), unit: 'ms', goal: '<= 10', ok: search.search_p95_ms <= 10 });
+  metrics.push({ name: 'search_baseline_p95_ms', value: +search.search_baseline_p95_ms.toFixed(3), unit: 'ms' });
   const accuracy = await measureMatchAccuracy();
   metrics.push({ name: 'match_precision_high', value: +accuracy.match_precision_high.toFixed(4), unit: '', goal: '>= 0.99', ok: accuracy.match_precision_high >= 0.99 });
   metrics.push({ name: 'match_recall', value: +accuracy.match_recall.toFixed(4), unit: '' });

@@ -67,6 +67,27 @@ async function main(): Promise<void> {
     const detail = await openFixture(session, siteFixture('prime-video', 'detail-movie'));
     await detail.locator('credits-cue-badge').waitFor({ timeout: 15_000 });
     await shoot(detail, '5-detail-page');
+
+    // Popup (search and a film card) and options, in both themes.
+    for (const theme of ['light', 'dark'] as const) {
+      const popup = await session.context.newPage();
+      await popup.emulateMedia({ colorScheme: theme });
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?q=never let me`);
+      await popup.getByTestId('search-result').first().waitFor();
+      await shoot(popup, `6-popup-search-${theme}`);
+      await popup.getByTestId('search-input').press('Enter');
+      await popup.getByTestId('film-card').waitFor();
+      await shoot(popup, `7-popup-card-${theme}`);
+      await popup.close();
+
+      const options = await session.context.newPage();
+      await options.emulateMedia({ colorScheme: theme });
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      await options.getByTestId('source-toggle-imdb').waitFor();
+      await shoot(options, `8-options-${theme}`);
+      await options.close();
+    }
   } finally {
     await session.close();
   }

@@ -10,10 +10,12 @@ import type { Confidence } from '../data/film-index';
 import type { Film } from '../data/schema';
 import { creditsAlert, type CreditsAlert } from '../credits-text';
 import { sendMessage } from '../messaging';
-import { DEFAULT_SOURCES } from '../ratings/sources';
+import { combinedScore } from '../ratings/aggregate';
+import type { RatingSourceId } from '../data/schema';
+import { DEFAULT_SETTINGS, enabledSources, isSiteEnabled, loadSettings, matchesShortcut, watchSettings, type Settings } from '../settings';
 import type { DetectedTitle, SiteAdapter } from '../sites/types';
 import { createBadgeHost, type BadgeHost } from './badge-host';
-import { isNearEnd, isToggleShortcut } from './signals';
+import { isNearEnd, isTypingTarget } from './signals';
 
 /** What the runtime needs from WXT's content-script context (kept narrow so tests can pass a plain object). */
 export interface ContentContext {
@@ -47,6 +49,8 @@ export type Ask = typeof sendMessage;
 export interface RunSiteOptions {
   doc?: Document;
   ask?: Ask;
+  /** Settings source; defaults to lib/settings.ts (storage.sync). Tests pass fixed settings. */
+  settings?: { load(): Promise<Settings>; watch(cb: (s: Settings) => void): () => void };
 }
 
 export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, options: RunSiteOptions = {}): void {
@@ -66,6 +70,10 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
   /** Bumped by every change of what the badge shows; with alert and placement it says whether to re-render. */
   let revision = 0;
   let painted = '';
+  let settings: Settings = DEFAULT_SETTINGS;
+  let ratingsRevealed = false;
+  /** The dataset's per-source means (combined score priors), asked for once, when first needed. */
+  let means: Partial<Record<RatingSourceId, number>> | undefined;
 
   const paint = (alert: CreditsAlert | null, placement: 'player' | 'inline'): void => {
     if (!shown) return;
@@ -81,14 +89,35 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
       confidence: confidence ?? 'low',
       placement,
       alert: alert ?? null,
+      position: settings.badge.position,
+      size: settings.badge.size,
     });
+    const sources = enabledSources(settings);
+    if (settings.combinedScore && means === undefined) {
+      means = {};
+      void ask('getDatasetInfo', {})
+        .then((info) => {
+          means = info?.ratingMeans ?? {};
+          revision++;
+          update();
+        })
+        .catch(() => undefined);
+    }
+    const combined = settings.combinedScore && film && means ? combinedScore(film.ratings, means, sources) : null;
     render(
       <Badge
         film={film}
         confidence={confidence}
         queryTitle={shown.detected.title}
         others={shown.others}
-        sources={DEFAULT_SOURCES}
+        sources={sources}
+        ratingsHidden={settings.hideRatingsUntilReveal && !ratingsRevealed}
+        combined={combined}
+        onRevealRatings={() => {
+          ratingsRevealed = true;
+          revision++;
+          update();
+        }}
         placement={placement}
         expanded={expanded}
         showNotes={showNotes}
@@ -128,7 +157,8 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     const alert = rolling && shown.film ? creditsAlert(shown.film.credits.state) : null;
     // Like the player's own UI: visible while paused or after a mouse move, faded while the film plays.
     const playing = inPlayer && video !== null && !video.paused && !video.ended;
-    badge.setData({ faded: playing && Date.now() > awakeUntil && !alert && !expanded ? '' : null });
+    const fade = settings.badge.autoHide && playing && Date.now() > awakeUntil && !alert && !expanded;
+    badge.setData({ faded: fade ? '' : null });
     paint(alert, mount.placement);
   }
 
@@ -160,9 +190,11 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
       others: result?.others ?? [],
     };
     expanded = false;
-    showNotes = false;
+    showNotes = settings.spoilerMode === 'shown';
+    ratingsRevealed = false;
     revision++;
     update();
+    void ask('reportDetected', { siteId: adapter.id, title: detected.title, filmId: shown.film?.id ?? null }).catch(() => undefined);
   }
 
   function watchVideo(next: HTMLVideoElement | null): void {
@@ -178,7 +210,8 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     timer = undefined;
     if (disposed) return;
     const url = new URL(win.location.href);
-    const detected = adapter.isTitlePage(url) ? adapter.detect(doc, url) : null;
+    // Switched off for this site (options page or the popup's switch): behave as if nothing were on screen.
+    const detected = isSiteEnabled(settings, adapter.id) && adapter.isTitlePage(url) ? adapter.detect(doc, url) : null;
     // Only films get a badge: episodes and series pages show none.
     if (!detected || detected.kind !== 'movie') {
       shown = undefined;
@@ -214,7 +247,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     setTimeout(schedule, WAKE_MS + 50);
   };
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (!isToggleShortcut(event)) return;
+    if (!matchesShortcut(event, settings.shortcut) || isTypingTarget(event.target)) return;
     event.preventDefault();
     userHidden = !userHidden;
     update();
@@ -225,8 +258,19 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
   win.addEventListener('wxt:locationchange', schedule);
   win.addEventListener('popstate', schedule);
 
+  const settingsSource = options.settings ?? { load: loadSettings, watch: watchSettings };
+  const applySettings = (next: Settings): void => {
+    settings = next;
+    revision++;
+    schedule();
+  };
+  void settingsSource.load().then(applySettings).catch(() => undefined);
+  // Applied live: a change on the options page or the popup reaches every open badge.
+  const unwatch = settingsSource.watch(applySettings);
+
   ctx.onInvalidated(() => {
     disposed = true;
+    unwatch();
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
     watchVideo(null);

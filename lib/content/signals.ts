@@ -15,13 +15,9 @@ export function isNearEnd(video: Pick<HTMLVideoElement, 'currentTime' | 'duratio
   return duration - currentTime <= window;
 }
 
-/** Alt+Shift+C shows or hides the badge; ignored while the viewer types in a field. */
-export function isToggleShortcut(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code' | 'target'>): boolean {
-  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyC') return false;
-  const target = event.target;
-  if (target && typeof (target as Partial<HTMLElement>).closest === 'function') {
-    const el = target as HTMLElement;
-    if (el.isContentEditable || el.closest('input, textarea, select')) return false;
-  }
-  return true;
+/** Keys typed into a field are the viewer's text, never a shortcut. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Partial<HTMLElement>).closest !== 'function') return false;
+  const el = target as HTMLElement;
+  return el.isContentEditable || el.closest('input, textarea, select') !== null;
 }

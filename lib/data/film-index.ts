@@ -26,6 +26,8 @@ export interface FilmSummary {
 export interface FilmIndex {
   readonly size: number;
   get(id: string): Film | undefined;
+  /** Every film of the index (for building other indexes over the same version). */
+  films(): readonly Film[];
   /** Films whose title, original or alternative title has the same match key (matchKey), best first. */
   find(title: string, year?: number): FilmHit[];
   /** Films with a title word sequence starting with `prefix`, most popular first. */
@@ -105,6 +107,7 @@ export function buildFilmIndex(films: readonly Film[]): FilmIndex {
   return {
     size: byId.size,
     get: (id) => byId.get(id),
+    films: () => films,
     find(title, year) {
       const candidates = bucketFilms(candidateKeys.full.get(matchKey(title)));
       const near = year === undefined ? candidates : candidates.filter((f) => f.year === undefined || Math.abs(f.year - year) <= 1);

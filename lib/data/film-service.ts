@@ -5,13 +5,14 @@
  */
 import { buildFilmIndex, type FilmIndex } from './film-index';
 import { seedStore, type SeedStatus } from './seed';
-import { openStore, readActiveFilms, type Db } from './store';
+import { openStore, readActiveFilms, type ActiveRecord, type Db } from './store';
 import type { Dataset } from './schema';
 import type { Handlers } from '../messaging';
 import { matchFilm } from '../match/match';
+import { buildSearchIndex, type SearchIndex } from '../search/search-index';
 
 /** The handlers this service answers; the background adds the ones that need browser APIs. */
-export type DataHandlers = Omit<Handlers, 'openSearch'>;
+export type DataHandlers = Omit<Handlers, 'openSearch' | 'reportDetected' | 'getTabFilm'>;
 
 export interface FilmServiceOptions {
   /** Version of the bundled asset (from its small manifest), so a worker start can skip parsing the asset. */
@@ -32,6 +33,10 @@ export interface FilmService {
 export function createFilmService(options: FilmServiceOptions): FilmService {
   let status: SeedStatus = { state: 'idle', done: 0, total: 0 };
   let index: FilmIndex | undefined;
+  /** The record of the version `index` holds. */
+  let activeRecord: ActiveRecord | undefined;
+  /** The popup's search index, built on the first search of a version (content scripts never need it). */
+  let search: { index: FilmIndex; search: SearchIndex } | undefined;
   let dbPromise: Promise<Db> | undefined;
   let loading: Promise<void> | undefined;
   let seeding: Promise<void> | undefined;
@@ -44,6 +49,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
       const stored = await readActiveFilms(await db());
       if (stored && !index) {
         index = buildFilmIndex(stored.films);
+        activeRecord = stored.active;
         status = { ...status, version: stored.active.version, films: stored.active.films, dataAsOf: stored.active.manifest.dataAsOf };
         if (status.state === 'idle') status = { ...status, state: 'ready', done: stored.active.chunks, total: stored.active.chunks };
       }
@@ -69,6 +75,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
         });
         // The parsed asset is already in memory: index it rather than reading back what was just written.
         index = buildFilmIndex(dataset.films);
+        activeRecord = active;
         status = {
           state: 'ready',
           done: active.chunks,
@@ -96,6 +103,19 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     getFilm: async ({ id }) => (await current())?.get(id) ?? null,
     findFilms: async ({ title, year }) => (await current())?.find(title, year) ?? [],
     searchPrefix: async ({ prefix, limit }) => (await current())?.prefix(prefix, limit) ?? [],
+    getDatasetInfo: async () => {
+      await loadIndex();
+      const active = activeRecord;
+      return active
+        ? { version: active.version, dataAsOf: active.manifest.dataAsOf, films: active.films, ratingMeans: active.manifest.ratingMeans ?? {} }
+        : null;
+    },
+    searchFilms: async ({ query, limit }) => {
+      const films = await current();
+      if (!films) return [];
+      if (search?.index !== films) search = { index: films, search: buildSearchIndex(films.films()) };
+      return search.search.search(query, limit);
+    },
     matchTitle: async (query) => {
       const index = await current();
       return index ? matchFilm(index, query) : { best: null, others: [] };

@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runSite, type Ask } from '../../../lib/content/run-site';
-import { isNearEnd, isToggleShortcut } from '../../../lib/content/signals';
+import { isNearEnd, isTypingTarget } from '../../../lib/content/signals';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import type { DetectedTitle, SiteAdapter } from '../../../lib/sites/types';
 import { fakeFilm } from '../../helpers/dataset';
 
@@ -30,18 +31,30 @@ const adapter: SiteAdapter = {
 
 let invalidate: () => void;
 let asked: string[];
+let pushSettings: (s: Settings) => void;
 
-function start(): void {
+function start(settings: Settings = DEFAULT_SETTINGS): void {
   asked = [];
   const ask = (async (type: string, data: { title?: string; id?: string }) => {
-    asked.push(`${type}:${data.title ?? data.id ?? ''}`);
+    if (type !== 'reportDetected') asked.push(`${type}:${data.title ?? data.id ?? ''}`);
+    if (type === 'reportDetected') return null;
     if (type === 'matchTitle') {
       const film = data.title === 'Known Film' ? { ...fakeFilm(1, 'post'), title: 'Known Film' } : null;
       return { best: film ? { film, confidence: 'high' } : null, others: [] };
     }
     return null;
   }) as unknown as Ask;
-  runSite({ onInvalidated: (cb) => (invalidate = cb) }, adapter, ':host{}', { doc: document, ask });
+  runSite({ onInvalidated: (cb) => (invalidate = cb) }, adapter, ':host{}', {
+    doc: document,
+    ask,
+    settings: {
+      load: async () => settings,
+      watch: (cb) => {
+        pushSettings = cb;
+        return () => undefined;
+      },
+    },
+  });
 }
 
 const host = (): HTMLElement | null => document.querySelector('credits-cue-badge');
@@ -122,6 +135,34 @@ describe('runSite', () => {
     expect(host()?.isConnected).toBe(true);
   });
 
+  it('follows settings live: site switch, position, auto-hide off', async () => {
+    start();
+    await settle();
+    pushSettings({ ...DEFAULT_SETTINGS, badge: { ...DEFAULT_SETTINGS.badge, position: 'bottom-left', autoHide: false } });
+    await settle();
+    expect(host()?.getAttribute('data-position')).toBe('bottom-left');
+    const video = document.querySelector('video')!;
+    Object.defineProperty(video, 'paused', { configurable: true, get: () => false });
+    video.dispatchEvent(new Event('play'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(host()?.hasAttribute('data-faded')).toBe(false);
+    pushSettings({ ...DEFAULT_SETTINGS, sites: { 'test-site': false } });
+    await settle();
+    expect(host()).toBeNull();
+    pushSettings(DEFAULT_SETTINGS);
+    await settle();
+    expect(host()?.isConnected).toBe(true);
+  });
+
+  it('uses the shortcut from the settings', async () => {
+    start({ ...DEFAULT_SETTINGS, shortcut: { key: 'KeyB', alt: false, shift: false, ctrl: true, meta: false } });
+    await settle();
+    document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyC', altKey: true, shiftKey: true, bubbles: true }));
+    expect(host()?.isConnected).toBe(true);
+    document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyB', ctrlKey: true, bubbles: true }));
+    expect(host()).toBeNull();
+  });
+
   it('removes the badge and stops observing when invalidated', async () => {
     start();
     await settle();
@@ -144,10 +185,13 @@ describe('signals', () => {
     expect(isNearEnd(null)).toBe(false);
   });
 
-  it('toggle shortcut ignores typing in fields', () => {
-    const base = { altKey: true, shiftKey: true, ctrlKey: false, metaKey: false, code: 'KeyC', target: document.body };
-    expect(isToggleShortcut(base)).toBe(true);
-    expect(isToggleShortcut({ ...base, target: document.createElement('input') })).toBe(false);
-    expect(isToggleShortcut({ ...base, shiftKey: false })).toBe(false);
+  it('typing in fields is never a shortcut', () => {
+    expect(isTypingTarget(document.body)).toBe(false);
+    expect(isTypingTarget(document.createElement('input'))).toBe(true);
+    const editable = document.createElement('div');
+    editable.contentEditable = 'true';
+    document.body.append(editable);
+    expect(isTypingTarget(editable)).toBe(editable.isContentEditable);
+    expect(isTypingTarget(null)).toBe(false);
   });
 });

@@ -1,0 +1,29 @@
+import type { JSX } from 'preact';
+import type { Film } from '../lib/data/schema';
+
+/** Each source's statement with its date and link; scene notes (spoilers) only on request. */
+export function CreditSources({ film, showNotes, onToggleNotes }: { film: Film; showNotes: boolean; onToggleNotes(): void }): JSX.Element {
+  const hasNotes = film.credits.statements.some((s) => s.note);
+  return (
+    <div class="sources">
+      <ul>
+        {film.credits.statements.map((s, i) => (
+          <li key={i}>
+            <span class="who">{s.url ? <a href={s.url} target="_blank" rel="noreferrer noopener">{s.source}</a> : s.source}</span>
+            {s.asOf ? <span class="when"> · {s.asOf}</span> : null}
+            <span class="what">
+              {' '}
+              — during credits: {s.mid}, after credits: {s.post}
+            </span>
+            {showNotes && s.note ? <div class="note">{s.note}</div> : null}
+          </li>
+        ))}
+      </ul>
+      {hasNotes ? (
+        <button type="button" class="link" onClick={onToggleNotes} aria-pressed={showNotes}>
+          {showNotes ? 'Hide scene notes' : 'Show scene notes (may spoil)'}
+        </button>
+      ) : null}
+    </div>
+  );
+}

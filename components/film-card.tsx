@@ -1,0 +1,52 @@
+import type { JSX } from 'preact';
+import type { CombinedScore } from '../lib/ratings/aggregate';
+import type { Film, RatingSourceId } from '../lib/data/schema';
+import { verdictAdvice, verdictText } from '../lib/credits-text';
+import { CreditSources } from './credit-sources';
+import { ScoreList } from './score-list';
+
+export interface FilmCardProps {
+  film: Film;
+  /** Every source the film has, the viewer's enabled ones first (in their order). */
+  sourceOrder: readonly RatingSourceId[];
+  combined: CombinedScore | null;
+  showNotes: boolean;
+  ratingsHidden: boolean;
+  /** Shown above the title, e.g. "On this tab". */
+  label?: string;
+  onToggleNotes(): void;
+  onRevealRatings(): void;
+}
+
+/** A film's answer in full: the verdict with each source, date and link, then every rating with its count. */
+export function FilmCard(props: FilmCardProps): JSX.Element {
+  const { film } = props;
+  const ratings = props.sourceOrder.flatMap((id) => film.ratings.filter((r) => r.source === id));
+  return (
+    <article class={`film-card state-${film.credits.state}`} data-testid="film-card" data-film-id={film.id} data-credits={film.credits.state}>
+      {props.label ? <p class="card-label">{props.label}</p> : null}
+      <h2>
+        {film.title}
+        {film.year ? <span class="year"> ({film.year})</span> : null}
+        {film.kind !== 'movie' ? <span class="kind"> · {film.kind}</span> : null}
+      </h2>
+      <p class="verdict" data-testid="card-verdict">
+        {verdictText(film.credits)}
+      </p>
+      <p class="advice">{verdictAdvice(film.credits.state)}</p>
+      {film.credits.statements.length > 0 ? (
+        <CreditSources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
+      ) : null}
+      <h3>Ratings</h3>
+      {ratings.length === 0 && !props.combined ? (
+        <p class="muted">No ratings in the data for this film.</p>
+      ) : props.ratingsHidden ? (
+        <button type="button" class="link" onClick={props.onRevealRatings} data-testid="reveal-ratings">
+          Show ratings
+        </button>
+      ) : (
+        <ScoreList film={film} ratings={ratings} combined={props.combined} showCounts />
+      )}
+    </article>
+  );
+}

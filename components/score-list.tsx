@@ -1,0 +1,58 @@
+import type { JSX } from 'preact';
+import type { Film, Rating } from '../lib/data/schema';
+import { combinedTone, type CombinedScore } from '../lib/ratings/aggregate';
+import { ratingSource, scoreTone } from '../lib/ratings/sources';
+
+/** One score in its source's own format and colours, greyed on few votes, linked to the source where ids allow. */
+function Score({ rating, film, showCount }: { rating: Rating; film: Film; showCount: boolean }): JSX.Element | null {
+  const source = ratingSource(rating.source);
+  if (!source) return null;
+  const href = source.link?.(film);
+  const tone = scoreTone(rating);
+  const count = rating.count !== undefined ? `, ${rating.count.toLocaleString('en')} votes` : '';
+  const title = `${source.label}: ${source.format(rating.value, rating.scale)}${count} (as of ${rating.asOf})${tone === 'few-votes' ? ' — few votes' : ''}`;
+  const body = (
+    <>
+      <span class="score-label">{source.short}</span> {source.format(rating.value, rating.scale)}
+      {showCount && rating.count !== undefined ? <span class="score-count"> ({rating.count.toLocaleString('en')})</span> : null}
+    </>
+  );
+  return (
+    <span class={`score tone-${tone}`} title={title} data-source={rating.source}>
+      {href ? (
+        <a href={href} target="_blank" rel="noreferrer noopener" onClick={(e) => e.stopPropagation()}>
+          {body}
+        </a>
+      ) : (
+        body
+      )}
+    </span>
+  );
+}
+
+/** The film's scores for the enabled sources, then the combined score when it is on and confident. */
+export function ScoreList({
+  film,
+  ratings,
+  combined,
+  showCounts = false,
+}: {
+  film: Film;
+  ratings: Rating[];
+  combined: CombinedScore | null;
+  /** Print vote counts beside the scores (the popup's card has the room; the badge keeps them in the tooltip). */
+  showCounts?: boolean;
+}): JSX.Element {
+  return (
+    <span class="scores" data-testid="badge-scores">
+      {ratings.map((r) => (
+        <Score key={r.source} rating={r} film={film} showCount={showCounts} />
+      ))}
+      {combined ? (
+        <span class={`score combined tone-${combinedTone(combined.value)}`} data-testid="combined-score" title={`Combined from ${combined.sources} sources, confidence ${combined.confidence}`}>
+          <span class="score-label">Combined</span> {combined.value} · {combined.sources} sources
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * Popup search speed: `npx tsx scripts/bench/search-bench.ts` prints the metrics, and `npm run bench` reports them
+ * from `measureSearch`.
+ *
+ * The unit of work is one keystroke: the popup searches again on every character, so every prefix of each query
+ * is searched ("g", "gu", "gua", …), the way a person types it. Queries are drawn deterministically from the
+ * dataset itself (a fixed-seed sample of the 3,000 most-voted films, so the set is the same on every run of the
+ * same dataset): plain titles as people type them (lower case), titles with one typo (two adjacent letters
+ * swapped or a letter dropped), and localized alternative titles. Each is cut at 40 characters: nobody types a
+ * whole 80-character title into a search box.
+ *
+ * - search_p95_ms: 95th percentile of one keystroke's search (top 20) over the whole dataset.
+ * - search_baseline_p95_ms: the same keystrokes through Fuse.js (keys title, originalTitle, alt; threshold 0.3;
+ *   its index built beforehand and not timed), the well-known fuzzy-search library, as a yardstick.
+ * - search_build_ms: building the index over the whole dataset, as the background does at each worker start (the
+ *   first build in the process, JIT cold, as in a fresh worker).
+ * Details (CLI): p50 and max, warm build time, and how often the film a query was drawn from is in the top 3
+ * once the whole query is typed, for both engines (search_found_at_3, search_baseline_found_at_3).
+ * Neither engine is measured while it compiles: ours gets one untimed pass over all keystrokes first, Fuse (a
+ * tenth of a second and more per keystroke, so the full pass would double a long run) its first 20 keystrokes.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import Fuse from 'fuse.js';
+import { popularity } from '../../lib/data/film-index';
+import { parseDatasetBytes } from '../../lib/data/load-dataset';
+import { DATASET_PATH, type Film } from '../../lib/data/schema';
+import { titleKey } from '../../lib/match/normalize';
+import { buildSearchIndex } from '../../lib/search/search-index';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const PLAIN_QUERIES = 24;
+const TYPO_QUERIES = 10;
+const LOCALIZED_QUERIES = 6;
+const MAX_TYPED = 40;
+const SAMPLE_POOL = 3000;
+const LIMIT = 20;
+const FUSE_WARM_UP = 20;
+
+export interface SearchBench {
+  search_p95_ms: number;
+  search_baseline_p95_ms: number;
+  search_build_ms: number;
+  queries: number;
+}
+
+export interface SearchBenchDetails extends SearchBench {
+  keystrokes: number;
+  search_found_at_3: number;
+  search_baseline_found_at_3: number;
+  search_p50_ms: number;
+  search_max_ms: number;
+  search_baseline_p50_ms: number;
+  search_build_warm_ms: number;
+  sample: string[];
+}
+
+/** A benchmark query and the film it was drawn from. */
+export interface BenchQuery {
+  query: string;
+  id: string;
+}
+
+/** mulberry32: a tiny seeded PRNG, so the sample is the same on every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(items: readonly T[], count: number, random: () => number): T[] {
+  const pool = items.slice();
+  const out: T[] = [];
+  while (out.length < count && pool.length > 0) {
+    const i = Math.floor(random() * pool.length);
+    out.push(pool.splice(i, 1)[0] as T);
+  }
+  return out;
+}
+
+/** A typo a person makes: two adjacent letters swapped, or one dropped, inside a word of 5+ letters. */
+function withTypo(text: string, random: () => number): string {
+  const words = text.split(' ');
+  const long = words.map((w, i) => [w, i] as const).filter(([w]) => /^\p{L}{5,}$/u.test(w));
+  const chosen = long[Math.floor(random() * long.length)];
+  if (!chosen) return text;
+  const [word, index] = chosen;
+  const at = 1 + Math.floor(random() * (word.length - 2));
+  words[index] = random() < 0.5 ? word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2) : word.slice(0, at) + word.slice(at + 1);
+  return words.join(' ');
+}
+
+/**
+ * A localized title a user might type: Latin script, a different title from the film's own (some alternatives
+ * are the same title re-spelled, as "Karate Kid;The").
+ */
+function latinAlt(film: Film): string | undefined {
+  const own = titleKey(film.title);
+  return film.alt?.find((alt) => /^[\p{Script=Latin}\d\s\p{P}]+$/u.test(alt) && !alt.includes(';') && !titleKey(alt).includes(own));
+}
+
+/** The ~40 benchmark queries: plain, with a typo, localized. */
+export function benchQueries(films: readonly Film[]): BenchQuery[] {
+  const random = seededRandom(20_26);
+  const popular = films.slice().sort((a, b) => popularity(b) - popularity(a) || (a.id < b.id ? -1 : 1)).slice(0, SAMPLE_POOL);
+  const typed = (title: string): string => title.toLowerCase().slice(0, MAX_TYPED).trim();
+  const plain = pick(popular, PLAIN_QUERIES + TYPO_QUERIES, random).map((f) => ({ query: typed(f.title), id: f.id }));
+  const typos = plain.splice(PLAIN_QUERIES).map(({ query, id }) => ({ query: withTypo(query, random), id }));
+  const localized = pick(popular.filter((f) => latinAlt(f) !== undefined), LOCALIZED_QUERIES, random).map((f) => ({
+    query: typed(latinAlt(f) ?? f.title),
+    id: f.id,
+  }));
+  return [...plain, ...typos, ...localized];
+}
+
+/** Every prefix a person types on the way to the query. */
+export function keystrokes(queries: readonly string[]): string[] {
+  return queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+interface Timing {
+  /** Milliseconds per keystroke, sorted. */
+  times: number[];
+  /** Result ids of each keystroke that completes a query. */
+  finals: Map<string, string[]>;
+}
+
+/** Times `run` on every keystroke after an untimed warm-up on the first `warmUp`. */
+function timeKeystrokes(strokes: readonly string[], queries: ReadonlySet<string>, run: (q: string) => string[], warmUp: number): Timing {
+  for (const q of strokes.slice(0, warmUp)) run(q);
+  const finals = new Map<string, string[]>();
+  const times = strokes.map((q) => {
+    const t0 = performance.now();
+    const ids = run(q);
+    const ms = performance.now() - t0;
+    if (queries.has(q)) finals.set(q, ids);
+    return ms;
+  });
+  return { times: times.sort((a, b) => a - b), finals };
+}
+
+/** Share of queries whose film is among the first three results once the query is fully typed. */
+function foundAt3(queries: readonly BenchQuery[], finals: Map<string, string[]>): number {
+  const found = queries.filter(({ query, id }) => finals.get(query)?.slice(0, 3).includes(id)).length;
+  return Math.round((found / Math.max(1, queries.length)) * 1000) / 1000;
+}
+
+const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+export async function loadFilms(): Promise<Film[]> {
+  const bytes = await readFile(resolve(ROOT, 'assets', DATASET_PATH));
+  return (await parseDatasetBytes(bytes)).films;
+}
+
+export async function measureSearchDetails(): Promise<SearchBenchDetails> {
+  const films = await loadFilms();
+  let t0 = performance.now();
+  const index = buildSearchIndex(films);
+  const buildCold = performance.now() - t0;
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t0 = performance.now();
+    buildSearchIndex(films);
+    warm.push(performance.now() - t0);
+  }
+  warm.sort((a, b) => a - b);
+
+  const queries = benchQueries(films);
+  const texts = queries.map((q) => q.query);
+  const strokes = keystrokes(texts);
+  const complete = new Set(texts);
+  const ours = timeKeystrokes(strokes, complete, (q) => index.search(q, LIMIT).map((h) => h.id), strokes.length);
+
+  const keys = ['title', 'originalTitle', 'alt'];
+  const fuse = new Fuse(films, { keys, threshold: 0.3, ignoreDiacritics: true }, Fuse.createIndex(keys, films));
+  // Fuse takes a tenth of a second or more per keystroke, long enough that a short warm-up suffices.
+  const baseline = timeKeystrokes(strokes, complete, (q) => fuse.search(q, { limit: LIMIT }).map((r) => r.item.id), FUSE_WARM_UP);
+
+  return {
+    search_p95_ms: round(percentile(ours.times, 0.95)),
+    search_baseline_p95_ms: round(percentile(baseline.times, 0.95)),
+    search_build_ms: round(buildCold),
+    queries: queries.length,
+    keystrokes: strokes.length,
+    search_found_at_3: foundAt3(queries, ours.finals),
+    search_baseline_found_at_3: foundAt3(queries, baseline.finals),
+    search_p50_ms: round(percentile(ours.times, 0.5)),
+    search_max_ms: round(ours.times[ours.times.length - 1] ?? 0),
+    search_baseline_p50_ms: round(percentile(baseline.times, 0.5)),
+    search_build_warm_ms: round(percentile(warm, 0.5)),
+    sample: texts,
+  };
+}
+
+export async function measureSearch(): Promise<SearchBench> {
+  const { search_p95_ms, search_baseline_p95_ms, search_build_ms, queries } = await measureSearchDetails();
+  return { search_p95_ms, search_baseline_p95_ms, search_build_ms, queries };
+}
+
+async function main(): Promise<void> {
+  const details = await measureSearchDetails();
+  const verbose = process.argv.includes('--verbose');
+  console.log(JSON.stringify(verbose ? details : { ...details, sample: details.sample.length }, null, 2));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * Popup search and film card, options applied live to an open badge, the popup's per-site switch and the first-run
+ * progress bar, in real Chromium with the built extension.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openFixture, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession } from './harness';
+
+const guardians = (html: string): string => html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<');
+
+async function openPopup(session: ExtensionSession, query = ''): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html${query}`);
+  return page;
+}
+
+describe('popup and options in real Chromium', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await waitReady(session.page);
+  });
+  afterAll(() => session?.close());
+
+  it('searches as you type (with a typo) and opens a film card with the keyboard', async () => {
+    const popup = await openPopup(session);
+    const input = popup.getByTestId('search-input');
+    await expect.poll(() => input.isEnabled()).toBe(true);
+    await input.pressSequentially('guardains of the gal');
+    await expect.poll(() => popup.getByTestId('search-result').first().getAttribute('data-film-id')).toBe('tt2015381');
+    await input.press('Enter');
+    const card = popup.getByTestId('film-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-film-id')).toBe('tt2015381');
+    expect(await card.getAttribute('data-credits')).toBe('mid-post');
+    expect(await popup.getByTestId('card-verdict').textContent()).toBe('Stay: mid- and post-credit scenes');
+    expect(await card.locator('[data-source="imdb"]').count()).toBe(1);
+    await input.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await popup.getByTestId('data-as-of').textContent()).toContain('2026-10-02');
+    await popup.close();
+  });
+
+  it('matches accents and localized titles', async () => {
+    const popup = await openPopup(session, '?q=amelie');
+    await expect.poll(async () => (await popup.getByTestId('search-result').first().textContent()) ?? '').toContain('Amélie');
+    await popup.close();
+  });
+
+  it('a change of rating sources in the options page reaches the open badge at once', async () => {
+    const film = await openFixture(session, siteFixture('prime-video', 'player-movie'), guardians);
+    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    const tmdb = film.locator('credits-cue-badge [data-source="tmdb"]');
+    await expect.poll(() => tmdb.count()).toBe(1);
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByTestId('source-toggle-tmdb').click();
+    await expect.poll(() => tmdb.count()).toBe(0);
+    await options.getByTestId('source-toggle-tmdb').click();
+    await expect.poll(() => tmdb.count()).toBe(1);
+    await options.close();
+    await film.close();
+  });
+
+  it('the popup shows the tab’s film on top and switches the site off and on', async () => {
+    const film = await openFixture(session, siteFixture('prime-video', 'player-movie'), guardians);
+    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    // The content script reported its tab; find that tab's id as the background stored it.
+    const probe = await openPopup(session);
+    const tabId = await probe.evaluate(async () => {
+      const all = (await chrome.storage.session.get(null)) as Record<string, { siteId?: string; filmId?: string }>;
+      const key = Object.keys(all).find((k) => all[k]?.filmId === 'tt2015381');
+      return key ? Number(key.slice('tab:'.length)) : -1;
+    });
+    await probe.close();
+    expect(tabId).toBeGreaterThanOrEqual(0);
+
+    const popup = await openPopup(session, `?tab=${tabId}`);
+    const card = popup.getByTestId('film-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-film-id')).toBe('tt2015381');
+    const sw = popup.getByTestId('site-switch');
+    expect(await sw.isChecked()).toBe(true);
+    await sw.uncheck();
+    await film.waitForFunction(() => document.querySelector('credits-cue-badge') === null);
+    await sw.check();
+    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await popup.close();
+    await film.close();
+  });
+
+  it('shows a progress bar while the film data is first prepared', async () => {
+    const page = session.page;
+    await page.evaluate(() => chrome.storage.local.set({ 'debug:seedChunkDelayMs': 80 }));
+    await stopServiceWorkers(session);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('credits-cue');
+          del.onsuccess = () => resolve();
+          del.onerror = () => reject(del.error);
+        }),
+    );
+    const popup = await openPopup(session);
+    const bar = popup.getByTestId('seed-progress');
+    await bar.waitFor();
+    const first = Number(await bar.getAttribute('aria-valuenow'));
+    await expect.poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? 0), { timeout: 20_000 }).toBeGreaterThan(first);
+    await popup.evaluate(() => chrome.storage.local.remove('debug:seedChunkDelayMs'));
+    await popup.waitForSelector('[data-testid="search-input"]:not([disabled])', { timeout: 30_000 });
+    expect(await bar.count()).toBe(0);
+    await popup.close();
+  });
+});
+
+declare const chrome: {
+  storage: {
+    local: { set(v: object): Promise<void>; remove(k: string): Promise<void> };
+    session: { get(k: null): Promise<Record<string, unknown>> };
+  };
+};
