@@ -172,8 +172,13 @@ const INDEX_SPAN = 1 << 17;
  */
 function popularityRanks(films: readonly Film[]): Int32Array {
   const n = films.length;
-  const votes = Float64Array.from(films, (film) => Math.min(popularity(film), 2 ** 23 - 1));
-  const years = Float64Array.from(films, (film) => Math.max(0, Math.min(film.year ?? 0, 4095)));
+  const votes = new Float64Array(n);
+  const years = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const film = films[i] as Film;
+    votes[i] = Math.min(popularity(film), 2 ** 23 - 1);
+    years[i] = Math.max(0, Math.min(film.year ?? 0, 4095));
+  }
   const rank = new Int32Array(n);
   if (n >= INDEX_SPAN) {
     // Beyond the packed key's room (not the case for the bundled dataset): the same order by comparator.
@@ -319,22 +324,22 @@ function buildTables(films: readonly Film[]): Tables {
   const b = new TableBuilder();
   const filmFirstEntry = new Int32Array(films.length + 1);
   const seen: string[] = [];
-  films.forEach((film, f) => {
+  for (let f = 0; f < films.length; f++) {
+    const film = films[f] as Film;
     seen.length = 0;
     // Title first, then original, then alternatives: the order `matched` prefers among equal hits.
     addTitle(b, f, film.title, false, seen);
     if (film.originalTitle) addTitle(b, f, film.originalTitle, false, seen);
     for (const alt of film.alt ?? []) addTitle(b, f, alt, true, seen);
     filmFirstEntry[f + 1] = b.entryFilm.length;
-  });
+  }
 
   // Default sort compares UTF-16 code units like `<` and `startsWith`, so prefix ranges are contiguous.
   const vocab = b.words.slice().sort();
   const renumber = new Int32Array(b.words.length);
-  vocab.forEach((word, id) => {
-    renumber[b.wordIds.get(word) ?? 0] = id;
-  });
-  const entryWords = Int32Array.from(b.entryWords, (id) => renumber[id] ?? 0);
+  for (let id = 0; id < vocab.length; id++) renumber[b.wordIds.get(vocab[id] ?? '') ?? 0] = id;
+  const entryWords = new Int32Array(b.entryWords.length);
+  for (let k = 0; k < entryWords.length; k++) entryWords[k] = renumber[b.entryWords[k] ?? 0] ?? 0;
   const entryWordStart = Int32Array.from(b.entryWordStart);
 
   // Postings: for every (entry, word) pair, the entry under the word. Entries ascend within a word.

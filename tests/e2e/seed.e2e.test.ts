@@ -41,7 +41,9 @@ describe('install, seed and look up in real Chromium', () => {
     const status = await waitReady(session.page);
     expect(status).toMatchObject({ version: manifest.version, films: manifest.counts.films });
     expect(status.done).toBe(status.total);
-    await session.page.waitForSelector('[data-testid="seed-status"][data-state="ready"]');
+    // Ready: the progress bar gives way to the search field and the data-as-of line.
+    await session.page.waitForSelector('[data-testid="data-as-of"]');
+    expect(await session.page.getByTestId('seed-progress').count()).toBe(0);
   });
 
   it('answers get-by-id, title + year and prefix search through the message map', async () => {
@@ -116,7 +118,8 @@ describe('service worker stopped mid-seed', () => {
     const film = await send<{ id: string }>(page, 'getFilm', { id: 'tt1334260' });
     expect(film.value?.id).toBe('tt1334260');
     // The popup's port dropped with the worker; its request was sent again and it ends ready, not in error.
-    await popup.waitForSelector('[data-testid="seed-status"][data-state="ready"]');
+    await popup.waitForSelector('[data-testid="data-as-of"]');
+    expect(await popup.getByTestId('seed-status').count()).toBe(0);
   });
 });
 
