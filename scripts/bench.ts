@@ -22,7 +22,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
-import { launchExtension, openFixture, send, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
+import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
 import { measureMatchAccuracy } from './bench/match-accuracy';
 import { measureSearch } from './bench/search-bench';
 
@@ -42,15 +42,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function freshSeedMs(session: ExtensionSession): Promise<number> {
-  await stopServiceWorkers(session);
-  await session.page.evaluate(
-    () =>
-      new Promise<void>((res, rej) => {
-        const del = indexedDB.deleteDatabase('credits-cue');
-        del.onsuccess = () => res();
-        del.onerror = () => rej(del.error);
-      }),
-  );
+  await wipeDatabase(session);
   const status: StatusValue & { seedMs?: number } = await waitReady(session.page);
   if (status.seedMs === undefined) throw new Error('status carries no seedMs');
   return status.seedMs;

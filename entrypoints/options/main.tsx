@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t } from '../../lib/i18n';
 import { App } from './app';
+import '../../components/theme.css';
 import './style.css';
 
 // The page's language and title follow the translation actually shown, not the browser's UI language.

@@ -128,3 +128,24 @@ export async function openFixture(session: ExtensionSession, fixture: SiteFixtur
   await page.goto(fixture.url);
   return page;
 }
+
+/**
+ * Starts the next seed from nothing: stops the worker (so it holds no connection) and deletes the extension's
+ * database from an extension page. `seedDelayMs` sets the e2e-only seed throttle first (see SeedOptions).
+ */
+export async function wipeDatabase(session: ExtensionSession, seedDelayMs?: number): Promise<void> {
+  if (seedDelayMs !== undefined) {
+    await session.page.evaluate((ms) => chrome.storage.local.set({ 'debug:seedChunkDelayMs': ms }), seedDelayMs);
+  }
+  await stopServiceWorkers(session);
+  await session.page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const del = indexedDB.deleteDatabase('credits-cue');
+        del.onsuccess = () => resolve();
+        del.onerror = () => reject(del.error);
+      }),
+  );
+}
+
+declare const chrome: { storage: { local: { set(v: object): Promise<void> } } };

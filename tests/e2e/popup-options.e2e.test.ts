@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, siteFixture, waitReady, wipeDatabase, type ExtensionSession } from './harness';
 
 const guardians = (html: string): string => html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<');
 
@@ -91,17 +91,7 @@ describe('popup and options in real Chromium', () => {
   });
 
   it('shows a progress bar while the film data is first prepared', async () => {
-    const page = session.page;
-    await page.evaluate(() => chrome.storage.local.set({ 'debug:seedChunkDelayMs': 80 }));
-    await stopServiceWorkers(session);
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const del = indexedDB.deleteDatabase('credits-cue');
-          del.onsuccess = () => resolve();
-          del.onerror = () => reject(del.error);
-        }),
-    );
+    await wipeDatabase(session, 80);
     const popup = await openPopup(session);
     const bar = popup.getByTestId('seed-progress');
     await bar.waitFor();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, send, stopServiceWorkers, waitReady, type ExtensionSession, type StatusValue } from './harness';
+import { launchExtension, send, stopServiceWorkers, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from './harness';
 
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset-manifest.json'), 'utf8')) as {
   version: string;
@@ -81,16 +81,7 @@ describe('service worker stopped mid-seed', () => {
     const { page } = session;
     await waitReady(page);
     // Slow the next seed down (test hook read at seed start) so the worker can be stopped half-way.
-    await page.evaluate(() => chrome.storage.local.set({ 'debug:seedChunkDelayMs': 150 }));
-    await stopServiceWorkers(session);
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const del = indexedDB.deleteDatabase('credits-cue');
-          del.onsuccess = () => resolve();
-          del.onerror = () => reject(del.error);
-        }),
-    );
+    await wipeDatabase(session, 150);
 
     // A popup opened now polls through the whole restart over the product's port client.
     const popup = await session.context.newPage();

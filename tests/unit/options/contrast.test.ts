@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The colour variables of the options page: name → [light, dark]. */
+/** The colour variables of the extension pages (popup and options): name → [light, dark]. */
 function palette(): Map<string, [string, string]> {
-  const css = readFileSync(join(import.meta.dirname, '../../../entrypoints/options/style.css'), 'utf8');
+  const css = readFileSync(join(import.meta.dirname, '../../../components/theme.css'), 'utf8');
   const found = new Map<string, [string, string]>();
   for (const m of css.matchAll(/--([\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi)) {
     found.set(m[1] ?? '', [m[2] ?? '', m[3] ?? '']);
@@ -34,6 +34,16 @@ const TEXT: [string, string][] = [
   ['ok', 'bg'],
   ['on-accent', 'accent'],
   ['on-danger', 'danger'],
+  // The popup's score colours, on the page and on the film card.
+  ['good', 'bg'],
+  ['good', 'surface'],
+  ['mixed', 'bg'],
+  ['mixed', 'surface'],
+  ['bad', 'bg'],
+  ['bad', 'surface'],
+  ['grey', 'bg'],
+  ['grey', 'surface'],
+  ['accent', 'surface'],
 ];
 const NON_TEXT: [string, string][] = [
   ['border', 'bg'],
