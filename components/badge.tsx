@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import type { Confidence, FilmSummary } from '../lib/data/film-index';
 import type { Film, RatingSourceId } from '../lib/data/schema';
-import { ALERT_TEXT, verdictAdvice, verdictText, type CreditsAlert } from '../lib/credits-text';
+import { alertText, verdictAdvice, verdictText, type CreditsAlert } from '../lib/credits-text';
+import { t } from '../lib/i18n';
 import type { CombinedScore } from '../lib/ratings/aggregate';
 import { visibleRatings } from '../lib/ratings/sources';
 import { CreditSources } from './credit-sources';
@@ -34,13 +35,13 @@ export interface BadgeProps {
 export function Badge(props: BadgeProps): JSX.Element {
   const { film, confidence, expanded } = props;
   const state = film?.credits.state ?? 'unknown';
-  const headline = film ? verdictText(film.credits) : 'Not in Credits Cue’s data';
+  const headline = film ? verdictText(film.credits) : t('badgeNotInData');
   const ratings = film ? visibleRatings(film.ratings, props.sources) : [];
   return (
     <div class={`badge placement-${props.placement} state-${state}`} data-testid="badge" role="status" aria-live="polite">
       {props.alert ? (
         <div class={`alert alert-${props.alert}`} data-testid="credits-alert" data-alert={props.alert} role="alert">
-          {ALERT_TEXT[props.alert]}
+          {alertText(props.alert)}
         </div>
       ) : null}
       <button type="button" class="summary" onClick={props.onToggleExpanded} aria-expanded={expanded} data-testid="badge-toggle">
@@ -51,7 +52,7 @@ export function Badge(props: BadgeProps): JSX.Element {
       {film && (ratings.length > 0 || props.combined) ? (
         props.ratingsHidden ? (
           <button type="button" class="link reveal" onClick={props.onRevealRatings} data-testid="reveal-ratings">
-            Show ratings
+            {t('showRatings')}
           </button>
         ) : (
           <div class="score-row">
@@ -70,14 +71,14 @@ export function Badge(props: BadgeProps): JSX.Element {
               <p class="advice">{verdictAdvice(state)}</p>
               <CreditSources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
               <p class="confidence" data-testid="match-confidence">
-                Match: {confidence} confidence for “{props.queryTitle}”
+                {t('badgeMatch', [confidence ?? 'low', props.queryTitle])}
               </p>
             </>
           ) : (
-            <p class="advice">“{props.queryTitle}” is not in the bundled dataset.</p>
+            <p class="advice">{t('badgeNotInDataLong', [props.queryTitle])}</p>
           )}
           <div class="wrong">
-            {film || props.others.length > 0 ? <span>{film ? 'Wrong film?' : 'Did you mean:'}</span> : null}
+            {film || props.others.length > 0 ? <span>{film ? t('badgeWrongFilm') : t('badgeDidYouMean')}</span> : null}
             {props.others.map((o) => (
               <button type="button" class="link" key={o.id} onClick={() => props.onPickOther(o.id)} data-testid="other-film">
                 {o.title}
@@ -85,7 +86,7 @@ export function Badge(props: BadgeProps): JSX.Element {
               </button>
             ))}
             <button type="button" class="link" onClick={props.onSearch} data-testid="badge-search">
-              Search…
+              {t('badgeSearch')}
             </button>
           </div>
         </div>

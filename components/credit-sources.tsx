@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import type { Film } from '../lib/data/schema';
+import { t } from '../lib/i18n';
 
 /** Each source's statement with its date and link; scene notes (spoilers) only on request. */
 export function CreditSources({ film, showNotes, onToggleNotes }: { film: Film; showNotes: boolean; onToggleNotes(): void }): JSX.Element {
@@ -13,7 +14,7 @@ export function CreditSources({ film, showNotes, onToggleNotes }: { film: Film; 
             {s.asOf ? <span class="when"> · {s.asOf}</span> : null}
             <span class="what">
               {' '}
-              — during credits: {s.mid}, after credits: {s.post}
+              — {t('statementPositions', [s.mid, s.post])}
             </span>
             {showNotes && s.note ? <div class="note">{s.note}</div> : null}
           </li>
@@ -21,7 +22,7 @@ export function CreditSources({ film, showNotes, onToggleNotes }: { film: Film; 
       </ul>
       {hasNotes ? (
         <button type="button" class="link" onClick={onToggleNotes} aria-pressed={showNotes}>
-          {showNotes ? 'Hide scene notes' : 'Show scene notes (may spoil)'}
+          {showNotes ? t('hideNotes') : t('showNotes')}
         </button>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { CombinedScore } from '../lib/ratings/aggregate';
 import type { Film, RatingSourceId } from '../lib/data/schema';
 import { verdictAdvice, verdictText } from '../lib/credits-text';
+import { t } from '../lib/i18n';
 import { CreditSources } from './credit-sources';
 import { ScoreList } from './score-list';
 
@@ -37,12 +38,12 @@ export function FilmCard(props: FilmCardProps): JSX.Element {
       {film.credits.statements.length > 0 ? (
         <CreditSources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
       ) : null}
-      <h3>Ratings</h3>
+      <h3>{t('ratingsHeading')}</h3>
       {ratings.length === 0 && !props.combined ? (
-        <p class="muted">No ratings in the data for this film.</p>
+        <p class="muted">{t('noRatings')}</p>
       ) : props.ratingsHidden ? (
         <button type="button" class="link" onClick={props.onRevealRatings} data-testid="reveal-ratings">
-          Show ratings
+          {t('showRatings')}
         </button>
       ) : (
         <ScoreList film={film} ratings={ratings} combined={props.combined} showCounts />

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { Film, Rating } from '../lib/data/schema';
 import { combinedTone, type CombinedScore } from '../lib/ratings/aggregate';
+import { t } from '../lib/i18n';
 import { ratingSource, scoreTone } from '../lib/ratings/sources';
 
 /** One score in its source's own format and colours, greyed on few votes, linked to the source where ids allow. */
@@ -50,7 +51,7 @@ export function ScoreList({
       ))}
       {combined ? (
         <span class={`score combined tone-${combinedTone(combined.value)}`} data-testid="combined-score" title={`Combined from ${combined.sources} sources, confidence ${combined.confidence}`}>
-          <span class="score-label">Combined</span> {combined.value} · {combined.sources} sources
+          <span class="score-label">{t('combinedLabel')}</span> {combined.value} · {t('combinedSources', [String(combined.sources)])}
         </span>
       ) : null}
     </span>

@@ -2,39 +2,36 @@
  * The verdict in plain words. One place for the wording, shared by the badge and (later) the popup.
  */
 import type { CreditsState, FilmCredits } from './data/schema';
-
-function scene(count: number | undefined, kind: string): string {
-  if (count === undefined) return `a ${kind} scene`;
-  return `${count} ${kind} scene${count === 1 ? '' : 's'}`;
-}
+import { t } from './i18n';
 
 export function verdictText(credits: FilmCredits): string {
+  const { midCount, postCount } = credits;
   switch (credits.state) {
     case 'none':
-      return 'No end-credit scenes';
+      return t('verdictNone');
     case 'mid':
-      return `Stay: ${scene(credits.midCount, 'mid-credit')}`;
+      return midCount === undefined ? t('verdictMidOne') : t('verdictMidCount', [String(midCount)]);
     case 'post':
-      return `Stay: ${scene(credits.postCount, 'post-credit')}`;
+      return postCount === undefined ? t('verdictPostOne') : t('verdictPostCount', [String(postCount)]);
     case 'mid-post':
-      return credits.midCount !== undefined && credits.postCount !== undefined
-        ? `Stay: ${scene(credits.midCount, 'mid-credit')} + ${scene(credits.postCount, 'post-credit')}`
-        : 'Stay: mid- and post-credit scenes';
+      return midCount !== undefined && postCount !== undefined
+        ? t('verdictMidPostCount', [String(midCount), String(postCount)])
+        : t('verdictMidPost');
     case 'some':
-      return 'Stay: a scene during or after the credits';
+      return t('verdictSome');
     case 'conflict':
-      return 'Sources disagree';
+      return t('verdictConflict');
     case 'unknown':
-      return 'No data on end-credit scenes yet';
+      return t('verdictUnknown');
   }
 }
 
 /** Short advice line under the verdict. */
 export function verdictAdvice(state: CreditsState): string {
-  if (state === 'none') return 'You can go when the credits start.';
-  if (state === 'unknown') return 'Nobody has reported on this film yet.';
-  if (state === 'conflict') return 'Sources disagree: open to see who says what.';
-  return 'Keep watching through the credits.';
+  if (state === 'none') return t('adviceNone');
+  if (state === 'unknown') return t('adviceUnknown');
+  if (state === 'conflict') return t('adviceConflict');
+  return t('adviceStay');
 }
 
 export type CreditsAlert = 'scene-coming' | 'nothing' | 'disagree';
@@ -47,8 +44,7 @@ export function creditsAlert(state: CreditsState): CreditsAlert | null {
   return 'scene-coming';
 }
 
-export const ALERT_TEXT: Record<CreditsAlert, string> = {
-  'scene-coming': 'Credits rolling — stay, a scene is coming',
-  nothing: 'Nothing after the credits',
-  disagree: 'Credits rolling — sources disagree, a scene may come',
-};
+export function alertText(alert: CreditsAlert): string {
+  if (alert === 'nothing') return t('alertNothing');
+  return alert === 'disagree' ? t('alertDisagree') : t('alertSceneComing');
+}
