@@ -39,6 +39,8 @@ function formatCoverage(c: Coverage): string {
     ...c.recordsByInput.map((r) => `  ${r.input.padEnd(32)} ${n(r.records).padStart(7)}`),
     `skipped rows: ${n(c.skipped.reduce((sum, s) => sum + s.count, 0))}`,
     ...c.skipped.map((s) => `  ${s.file}: ${n(s.count)}${s.examples[0] ? `  (e.g. ${s.examples[0]})` : ''}`),
+    `tt ids dropped (contradicted by IMDb's own data): ${n(c.idsDropped.count)}`,
+    ...c.idsDropped.examples.map((d) => `  ${d.inputId}:${d.line} "${d.title}" ${d.year ?? ''}: ${d.imdbId} (IMDb: ${d.authoritative})`),
     `unmerged records: ${n(c.unmerged.count)} (${entries(c.unmerged.byReason)}; ${n(c.merge.dropped)} dropped, the rest kept as their own film because they carry credits)`,
     ...c.unmerged.examples.map(
       (u) =>

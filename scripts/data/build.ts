@@ -24,6 +24,7 @@ import {
   type FilmKind,
   type RatingSourceId,
 } from '../../lib/data/schema';
+import { dropContradictedIds } from './id-checks';
 import { type MergeStats, mergeRecords, type UnmergedReason, type UnmergedReport } from './merge';
 import { allReaders, READS_AFTER_OTHERS } from './readers/index';
 import { readMovielensCrosswalk } from './readers/movielens-crosswalk';
@@ -40,6 +41,8 @@ export interface BuildOptions {
 
 /** What the CLI prints: how much of the data made it into the dataset, and what did not. */
 export interface Coverage {
+  /** Catalogue tt ids contradicted by IMDb's own data and dropped before merging (scripts/data/id-checks.ts). */
+  idsDropped: { count: number; examples: ReturnType<typeof dropContradictedIds>['dropped'] };
   counts: DatasetCounts;
   /** Films whose credits state is anything but "unknown". */
   filmsWithCreditsVerdict: number;
@@ -159,6 +162,9 @@ async function readAll(
   return out;
 }
 
+/** Inputs that are IMDb's own data (its dataset dumps and exports of them): their tt ids are right by definition. */
+const AUTHORITATIVE_ID_INPUTS: ReadonlySet<string> = new Set(['imdb-basics', 'imdb-ratings', 'imdb-filtered-2025']);
+
 export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   const report = new BuildReport();
   const known = new Set<string>();
@@ -168,7 +174,9 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   const byReader = await readAll(readers, opts.sourcesDir, report, known, crosswalk);
   const records = readers.flatMap((r) => byReader.get(r) ?? []);
 
-  const { films, unmerged, stats } = mergeRecords(records, inputs, crosswalk);
+  // IMDb's own data is the arbiter of tt ids; catalogue exports (JustWatch via Soeiro) are known to carry wrong ones.
+  const checked = dropContradictedIds(records, (id) => AUTHORITATIVE_ID_INPUTS.has(id), (id) => id.startsWith('soeiro-'));
+  const { films, unmerged, stats } = mergeRecords(checked.records, inputs, crosswalk);
   const dataAsOf = newestAsOf(inputs);
   const counts = countFilms(films);
   const manifest: DatasetManifest = {
@@ -192,6 +200,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     merge: stats,
     unmerged: { count: unmerged.length, byReason, examples: unmerged.slice(0, 5) },
+    idsDropped: { count: checked.dropped.length, examples: checked.dropped.slice(0, 5) },
   };
   return { dataset: { manifest, films }, report, unmerged, coverage };
 }
