@@ -32,6 +32,8 @@ const WAKE_MS = 3000;
 
 interface Shown {
   key: string;
+  /** The page URL the title was read on. */
+  href: string;
   detected: DetectedTitle;
   film: Film | null;
   confidence: Confidence | null;
@@ -184,6 +186,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     pendingKey = undefined;
     shown = {
       key,
+      href: win.location.href,
       detected,
       film: result?.best?.film ?? null,
       confidence: result?.best?.confidence ?? null,
@@ -211,7 +214,15 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     if (disposed) return;
     const url = new URL(win.location.href);
     // Switched off for this site (options page or the popup's switch): behave as if nothing were on screen.
-    const detected = isSiteEnabled(settings, adapter.id) && adapter.isTitlePage(url) ? adapter.detect(doc, url) : null;
+    const enabled = isSiteEnabled(settings, adapter.id) && adapter.isTitlePage(url);
+    const detected = enabled ? adapter.detect(doc, url) : null;
+    // Players hide their title with the controls while the film plays (Netflix removes it outright): an empty
+    // reading on the same player URL, with the player still there, is the same film, not a new page.
+    if (enabled && !detected && shown?.detected.page === 'player' && shown.href === url.href && adapter.badgeMount(doc, shown.detected)) {
+      watchVideo(adapter.video(doc) ?? video);
+      update();
+      return;
+    }
     // Only films get a badge: episodes and series pages show none.
     if (!detected || detected.kind !== 'movie') {
       shown = undefined;

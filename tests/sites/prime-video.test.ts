@@ -365,7 +365,7 @@ describe('URLs', () => {
     expect(primeVideo.matches).toHaveLength(STOREFRONTS.length + 1);
     // Shopping pages are matched (the script loads) but stay inert through isTitlePage.
     expect(siteForUrl(new URL('https://www.amazon.com/dp/B0FIXTURE08/'))).toBe(primeVideo);
-    expect(siteForUrl(new URL('https://www.netflix.com/title/70060002'))).toBeUndefined();
+    expect(siteForUrl(new URL('https://www.netflix.com/title/70060002'))).not.toBe(primeVideo);
     expect(siteForUrl(new URL('https://www.amazon.cn/gp/video/detail/B0FIXTURE01/'))).toBeUndefined();
     expect(siteForUrl(new URL('ftp://www.amazon.com/gp/video/detail/B0FIXTURE01/'))).toBeUndefined();
   });

@@ -163,6 +163,18 @@ describe('runSite', () => {
     expect(host()).toBeNull();
   });
 
+  it('keeps the film while the player hides its title on the same URL; drops it on a new URL', async () => {
+    start();
+    await settle();
+    document.getElementById('title')!.remove();
+    await settle();
+    expect(host()?.getAttribute('data-film-id')).toBe(fakeFilm(1).id);
+    history.pushState({}, '', '/watch/another');
+    document.body.append(document.createElement('span'));
+    await settle();
+    expect(host()).toBeNull();
+  });
+
   it('removes the badge and stops observing when invalidated', async () => {
     start();
     await settle();

@@ -1,0 +1,299 @@
+/**
+ * Netflix, on www.netflix.com (and the regional hosts that serve or redirect to it).
+ *
+ * Facts and their sources: shared/research/streaming-detection.md §3 (short names UTS, SE, PreMiD, NCO, TP as listed
+ * in its §0), §11 and §12. Netflix navigates with pushState: starting playback and auto-advancing change the /watch/
+ * id, so the URL says which page kind this is, and `detect` reads the DOM as it is now.
+ *
+ * DOM only, on purpose for now. The more reliable first source is Netflix's metadata API
+ * (`/nq/website/memberapi/release/metadata?movieid=<id>`: title, type "show"/"movie", year, runtime, creditsOffset)
+ * or the page-world `netflix.appContext.state.playerApp` state; both need a page-world (MAIN) script or a
+ * same-origin fetch with cookies, and are left for later (research §3.2, §11.1, §12.1). The DOM is the fallback
+ * layer those projects also keep.
+ */
+import { capLength, cleanTitle, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from './clean-title';
+import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
+
+/**
+ * Every Netflix selector, and the only place they live. Alternatives are tried in order; each names where it was
+ * seen. Netflix's hashed "ltr-…" classes change often and are never used.
+ */
+export const selectors = {
+  /** Player subtree; stays rendered in fullscreen (language-learning extension mounts here; TP reads its state). */
+  watchVideo: ['.watch-video'],
+  /** The content video: NCO inserts its canvas right after `div[data-uia="video-canvas"] video` (2026-08). */
+  video: ['[data-uia="video-canvas"] video'],
+  /**
+   * Player title: movie = the title text only; episode = <h4> show name + <span>s "S1:E3" / episode title
+   * (PreMiD-old ≤2024-05, SE netflix.ts 2026). Unmounted while the controls are hidden and when the credits buttons
+   * appear (research §3.2 pitfall).
+   */
+  videoTitle: ['[data-uia="video-title"]'],
+  /** Show name inside `videoTitle` (episodes). */
+  showName: ['h4'],
+  /** Episode line parts inside `videoTitle`: their presence is the episode signal, whatever the language. */
+  episodeParts: ['span'],
+  /** End-of-title UI: the credits roll (SE since 2022-08; leaper/EndlessFlix; postplay from live-test notes 2026). */
+  creditsUi: [
+    '[data-uia="watch-credits-seamless-button"]',
+    '[data-uia="next-episode-seamless-button"]',
+    '[data-uia="next-episode-seamless-button-draining"]',
+    '[data-uia^="postplay-"]',
+  ],
+  /**
+   * The open details modal (browse?jbv=<id>, member /title/<id>) or the logged-out title page's info block. Hover
+   * "mini-modal" previews share the modal's inner classes, so only the detail modal counts.
+   */
+  detailRoot: ['.previewModal--wrapper.detail-modal', '[data-uia="title-info"]'],
+  detailTitle: [
+    // Title treatment artwork in the details modal: its alt carries the title (pt-BR DOM copy ~2021-11; scrapers).
+    'img.previewModal--player-titleTreatment-logo[alt]',
+    // Logged-out title page heading (public scrapers and userscripts, 2024-2026).
+    'h1[data-uia="title-info-title"]',
+  ],
+  /** "2010" (modal `.videoMetadata--second-line .year`; logged-out `item-year`). */
+  detailYear: ['.videoMetadata--second-line .year', '[data-uia="item-year"]'],
+  /** Running time for films ("1h 43m", "1 Std. 43 Min."), a season count for series ("5 Temporadas"). */
+  detailDuration: ['.videoMetadata--second-line .duration', '[data-uia="item-runtime"]'],
+  /** Series structure in the modal: episode line "T4:E23 …" (pt-BR copy) and the episode selector. */
+  seriesMarker: ['.previewModal-episodeDetails', '.episodeSelector'],
+  /** Structured data on full-load /title/ pages (@type Movie / TVSeries; public scrapers). */
+  jsonLd: ['script[type="application/ld+json"]'],
+  /** Server-rendered title of a full-load /title/ page ("Never Let Me Go | Netflix"). */
+  metaTitle: ['meta[property="og:title"]'],
+} as const;
+
+type SelectorList = readonly string[];
+
+/** netflix.com plus the regional hosts SE lists (research §3.1); match patterns cannot wildcard a TLD. */
+const HOSTS = ['netflix.com', 'netflix.ca', 'netflix.com.au'] as const;
+
+function isNetflixHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  // Only the site itself: help.netflix.com and other subdomains have their own /title/-like paths.
+  return HOSTS.some((d) => host === d || host === `www.${d}`);
+}
+
+/** The path without a locale prefix ("/de/", "/de-en/", "/gb/"): logged-out pages carry one. */
+function contentPath(url: URL): string {
+  return url.pathname.replace(/^\/[a-z]{2}(?:-[a-z]{2})?(?=\/)/i, '');
+}
+
+type PageKind = 'player' | 'detail' | null;
+
+function pageKind(url: URL): PageKind {
+  if (!isNetflixHost(url.hostname)) return null;
+  const path = contentPath(url);
+  if (/^\/watch\/\d+\/?$/.test(path)) return 'player';
+  if (/^\/title\/\d+\/?$/.test(path)) return 'detail';
+  if (/^\/browse(?:\/|$)/.test(path) && /^\d+$/.test(url.searchParams.get('jbv') ?? '')) return 'detail';
+  return null;
+}
+
+/** The /watch/ id (a film or an episode id), the /title/ id or the modal's jbv id. */
+function serviceIdFromUrl(url: URL): string | undefined {
+  const jbv = url.searchParams.get('jbv');
+  if (jbv && /^\d+$/.test(jbv)) return jbv;
+  return /^\/(?:watch|title)\/(\d+)/.exec(contentPath(url))?.[1];
+}
+
+function all(root: ParentNode, list: SelectorList): Element[] {
+  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
+}
+
+function first(root: ParentNode, list: SelectorList): Element | null {
+  for (const selector of list) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Collapsed, capped text (image alt for artwork); nothing decoded. */
+function clip(value: string | null | undefined): string {
+  return capLength(capLength(value ?? '', MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim());
+}
+
+function textOf(el: Element): string {
+  return clip(el.tagName === 'IMG' ? el.getAttribute('alt') : el.textContent);
+}
+
+function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
+  for (const el of all(root, list)) {
+    const text = textOf(el);
+    if (normalizePageText(text)) return { el, text };
+  }
+  return null;
+}
+
+/** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
+function compact(d: DetectedTitle): DetectedTitle {
+  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
+  return d;
+}
+
+/** Not hidden by attribute or inline style up to `root` (no layout needed, works in tests). */
+function isShown(el: Element, root: Element): boolean {
+  for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = (node as Partial<HTMLElement>).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+function playerRoot(doc: Document): Element | null {
+  return first(doc, selectors.watchVideo);
+}
+
+function contentVideo(doc: Document): HTMLVideoElement | null {
+  const root = playerRoot(doc);
+  if (!root) return null;
+  const el = first(root, selectors.video);
+  return el?.tagName === 'VIDEO' ? (el as HTMLVideoElement) : null;
+}
+
+/** Text of the element's own text nodes (a movie title written straight into `video-title`). */
+function ownText(el: Element): string {
+  return clip(
+    Array.from(el.childNodes)
+      .filter((n) => n.nodeType === 3)
+      .map((n) => n.textContent ?? '')
+      .join(' '),
+  );
+}
+
+/** The playing title from the player's title block. Structure decides the kind: spans = episode (any language). */
+function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
+  const root = playerRoot(doc);
+  if (!root) return null;
+  const block = firstWithText(root, selectors.videoTitle)?.el;
+  if (!block) return null;
+  const parts = all(block, selectors.episodeParts)
+    .map(textOf)
+    .filter((t) => normalizePageText(t));
+  const show = firstWithText(block, selectors.showName)?.text;
+  if (parts.length > 0) {
+    const rawTitle = show ?? ownText(block);
+    const title = cleanTitle(rawTitle);
+    if (!title) return null;
+    return { page: 'player', kind: 'episode', title, rawTitle, episodeLine: clip(parts.join(' ')) };
+  }
+  const rawTitle = show ?? textOf(block);
+  const title = cleanTitle(rawTitle);
+  if (!title) return null;
+  // The player shows no year or runtime; the /watch/ id of a film is its title id.
+  return compact({ page: 'player', kind: 'movie', title, rawTitle, serviceId: serviceIdFromUrl(url) });
+}
+
+interface LdInfo {
+  series: boolean | undefined;
+  name: string | undefined;
+}
+
+/** @type and name from the page's JSON-LD (capped; malformed JSON is ignored). */
+function readJsonLd(doc: Document): LdInfo {
+  for (const el of all(doc, selectors.jsonLd)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(capLength(el.textContent ?? '', 20_000));
+    } catch {
+      continue;
+    }
+    const items: unknown[] = Array.isArray(data) ? data : [data];
+    for (const item of items) {
+      if (typeof item !== 'object' || item === null) continue;
+      const rec = item as Record<string, unknown>;
+      const type = ([] as unknown[]).concat(rec['@type']).map(String).join(',');
+      const series = /TVSeries|TVSeason/i.test(type) ? true : /Movie/i.test(type) ? false : undefined;
+      if (series === undefined) continue;
+      return { series, name: typeof rec.name === 'string' ? clip(rec.name) : undefined };
+    }
+  }
+  return { series: undefined, name: undefined };
+}
+
+/** "Never Let Me Go | Netflix", "Watch Never Let Me Go | Netflix Official Site": the part before the separator. */
+function titleFromHead(doc: Document, ld: LdInfo): string | undefined {
+  const candidates = [ld.name, first(doc, selectors.metaTitle)?.getAttribute('content'), doc.title];
+  for (const c of candidates) {
+    const text = clip(clip(c).split(/\s[|｜]\s/)[0]);
+    if (normalizePageText(text) && !/^netflix$/i.test(normalizePageText(text))) return text;
+  }
+  return undefined;
+}
+
+/** The title the details modal (browse?jbv=) or the /title/ page describes. */
+function detectDetail(doc: Document, url: URL): DetectedTitle | null {
+  const ld = readJsonLd(doc);
+  let root: Element | null = null;
+  let found: { el: Element; text: string } | null = null;
+  for (const candidate of all(doc, selectors.detailRoot)) {
+    found = firstWithText(candidate, selectors.detailTitle);
+    if (found) {
+      root = candidate;
+      break;
+    }
+  }
+  // Head fallbacks only on full-load /title/ pages: on /browse the head keeps describing the browse page.
+  const rawTitle = found?.text ?? (/^\/title\//.test(contentPath(url)) ? titleFromHead(doc, ld) : undefined);
+  if (!rawTitle) return null;
+  const title = cleanTitle(rawTitle);
+  if (!title) return null;
+  const series = (root !== null && first(root, selectors.seriesMarker) !== null) || ld.series === true;
+  const yearEl = root ? first(root, selectors.detailYear) : null;
+  const durationEl = root ? first(root, selectors.detailDuration) : null;
+  return compact({
+    page: 'detail',
+    kind: series ? 'series' : 'movie',
+    title,
+    rawTitle,
+    year: yearEl ? parseYear(textOf(yearEl)) : undefined,
+    // For series the same slot holds a season count ("2 Staffeln"), never a runtime.
+    runtime: !series && durationEl ? parseRuntime(textOf(durationEl)) : undefined,
+    serviceId: serviceIdFromUrl(url),
+  });
+}
+
+function detect(doc: Document, url: URL): DetectedTitle | null {
+  const kind = pageKind(url);
+  if (kind === 'player') return detectPlayer(doc, url);
+  if (kind === 'detail') return detectDetail(doc, url);
+  return null;
+}
+
+/** Runs a DOM read; a malformed or hostile page yields the fallback instead of an exception. */
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+export const netflix: SiteAdapter = {
+  id: 'netflix',
+  name: 'Netflix',
+  matches: HOSTS.map((d) => `*://*.${d}/*`),
+  isTitlePage: (url) => safely(() => pageKind(url) !== null, false),
+  detect: (doc, url) => safely(() => detect(doc, url), null),
+  badgeMount: (doc, detected) =>
+    safely((): BadgeMount | null => {
+      if (detected.page === 'player') {
+        // Netflix fullscreens its app root: `.watch-video` is inside it (research §3.4).
+        const root = playerRoot(doc);
+        return root ? { container: root, placement: 'player' } : null;
+      }
+      for (const candidate of all(doc, selectors.detailRoot)) {
+        const container = firstWithText(candidate, selectors.detailTitle)?.el.parentElement;
+        if (container) return { container, placement: 'inline' };
+      }
+      return null;
+    }, null),
+  video: (doc) => safely(() => contentVideo(doc), null),
+  creditsRolling: (doc) =>
+    safely(() => {
+      const root = playerRoot(doc);
+      return root !== null && all(root, selectors.creditsUi).some((el) => isShown(el, root));
+    }, false),
+};

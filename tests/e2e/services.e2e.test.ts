@@ -1,0 +1,56 @@
+/**
+ * Every service beyond Prime Video (which has its own, fuller suite), in real Chromium under its real hosts: the
+ * badge's verdict for a film with scenes and one without, no film badge on an episode, and the credits alert.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+
+/** Fixture page kinds per service: the film player, the same with the service's end-of-title UI, an episode. */
+const SERVICES: Array<{ site: string; movie: string; credits: string; episode: string }> = [
+  { site: 'netflix', movie: 'player-movie', credits: 'player-movie-credits', episode: 'player-episode' },
+];
+
+const asFilm = (title: string, year: number) => (html: string) =>
+  html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`);
+
+async function filmId(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((id) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === id, id);
+}
+
+describe.each(SERVICES)('$site in real Chromium', ({ site, movie, credits, episode }) => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await waitReady(session.page);
+  });
+  afterAll(() => session?.close());
+
+  it('a film with scenes: mid-post verdict', async () => {
+    const page = await openFixture(session, siteFixture(site, movie), asFilm('Guardians of the Galaxy', 2014));
+    await filmId(page, 'tt2015381');
+    expect(await page.locator('credits-cue-badge').getAttribute('data-credits')).toBe('mid-post');
+    await page.close();
+  });
+
+  it('a film without: "No end-credit scenes"', async () => {
+    const page = await openFixture(session, siteFixture(site, movie), asFilm('Encanto', 2021));
+    await filmId(page, 'tt2953050');
+    expect(await page.locator('credits-cue-badge').getByTestId('verdict').textContent()).toBe('No end-credit scenes');
+    await page.close();
+  });
+
+  it('an episode: no film badge', async () => {
+    const page = await openFixture(session, siteFixture(site, episode));
+    await page.waitForTimeout(800);
+    expect(await page.locator('credits-cue-badge').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the service’s end-of-title UI raises the credits alert', async () => {
+    const page = await openFixture(session, siteFixture(site, credits), asFilm('Guardians of the Galaxy', 2014));
+    await filmId(page, 'tt2015381');
+    await expect.poll(() => page.locator('credits-cue-badge').getByTestId('credits-alert').getAttribute('data-alert')).toBe('scene-coming');
+    await page.close();
+  });
+});

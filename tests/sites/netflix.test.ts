@@ -1,0 +1,386 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { netflix, selectors } from '../../lib/sites/netflix';
+import { primeVideo } from '../../lib/sites/prime-video';
+import type { DetectedTitle } from '../../lib/sites/types';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/sites/netflix');
+
+interface Fixture {
+  name: string;
+  html: string;
+  url: string;
+  expected: DetectedTitle | null;
+  notes: string;
+}
+
+const fixtures: Fixture[] = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const name = f.replace(/\.json$/, '');
+    const meta = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Omit<Fixture, 'name' | 'html'>;
+    return { name, html: readFileSync(join(FIXTURES, `${name}.html`), 'utf8'), ...meta };
+  });
+
+function fixture(name: string): Fixture {
+  const found = fixtures.find((f) => f.name === name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  return found;
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+function load(name: string): { doc: Document; url: URL; f: Fixture } {
+  const f = fixture(name);
+  return { doc: parse(f.html), url: new URL(f.url), f };
+}
+
+const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
+const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
+const CREDITS_FIXTURES = ['player-movie-credits', 'player-episode-credits-de', 'player-movie-postplay'];
+
+describe('fixtures', () => {
+  it('has every required page kind', () => {
+    expect(fixtures.map((f) => f.name)).toEqual(
+      expect.arrayContaining([
+        'player-movie',
+        'player-movie-credits',
+        'player-episode',
+        'detail-movie',
+        'detail-series',
+        'detail-series-de',
+        'player-episode-credits-de',
+        'player-movie-postplay',
+      ]),
+    );
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
+    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
+    expect(f.html.slice(0, 1500)).toMatch(/RECONSTRUCTION/);
+    expect(f.html.length).toBeLessThan(10_000);
+    expect(f.notes).toMatch(/fixture (?:episode )?id/);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
+    expect(netflix.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: is a title page', (_name, f) => {
+    expect(netflix.isTitlePage(new URL(f.url))).toBe(true);
+  });
+});
+
+describe('badgeMount', () => {
+  it.each(['player-movie', 'player-movie-credits', 'player-episode'])('%s: mounts inside .watch-video', (name) => {
+    const { doc, url } = load(name);
+    const detected = netflix.detect(doc, url);
+    expect(detected?.page).toBe('player');
+    const mount = detected ? netflix.badgeMount(doc, detected) : null;
+    expect(mount?.placement).toBe('player');
+    expect(mount?.container.classList.contains('watch-video')).toBe(true);
+  });
+
+  it.each(DETAIL_FIXTURES)('%s: mounts inline beside the title', (name) => {
+    const { doc, url } = load(name);
+    const detected = netflix.detect(doc, url);
+    const mount = detected ? netflix.badgeMount(doc, detected) : null;
+    expect(mount?.placement).toBe('inline');
+    expect(mount?.container.querySelector(':scope > img.previewModal--player-titleTreatment-logo, :scope > h1')).toBeTruthy();
+    expect(mount?.container.closest('.billboard')).toBeNull();
+  });
+
+  it('is null once the player or the title is gone', () => {
+    const { doc, url } = load('player-movie');
+    const detected = netflix.detect(doc, url) as DetectedTitle;
+    doc.querySelector('.watch-video')?.remove();
+    expect(netflix.badgeMount(doc, detected)).toBeNull();
+    const detail = load('detail-movie');
+    const d = netflix.detect(detail.doc, detail.url) as DetectedTitle;
+    detail.doc.querySelector('.previewModal--wrapper')?.remove();
+    expect(netflix.badgeMount(detail.doc, d)).toBeNull();
+  });
+});
+
+describe('video', () => {
+  it.each(PLAYER_FIXTURES)('%s: the content video in the video canvas', (name) => {
+    const video = netflix.video(load(name).doc);
+    expect(video?.tagName).toBe('VIDEO');
+    expect(video?.closest('[data-uia="video-canvas"]')?.closest('.watch-video')).not.toBeNull();
+  });
+
+  it.each(DETAIL_FIXTURES)('%s: no content video', (name) => {
+    expect(netflix.video(load(name).doc)).toBeNull();
+  });
+});
+
+describe('creditsRolling', () => {
+  it.each(CREDITS_FIXTURES)('%s: true', (name) => {
+    expect(netflix.creditsRolling(load(name).doc)).toBe(true);
+  });
+
+  it.each(fixtures.filter((f) => !CREDITS_FIXTURES.includes(f.name)).map((f) => f.name))('%s: false', (name) => {
+    expect(netflix.creditsRolling(load(name).doc)).toBe(false);
+  });
+
+  it('is false when the buttons are in the DOM but hidden', () => {
+    const { doc } = load('player-movie-credits');
+    const box = doc.querySelector('[data-uia="watch-credits-seamless-button"]')?.parentElement as HTMLElement | null;
+    box?.setAttribute('hidden', '');
+    expect(netflix.creditsRolling(doc)).toBe(false);
+    box?.removeAttribute('hidden');
+    if (box) box.style.display = 'none';
+    expect(netflix.creditsRolling(doc)).toBe(false);
+  });
+
+  it('stays true after the title block unmounts (detect then has nothing to read)', () => {
+    const { doc, url } = load('player-movie-credits');
+    doc.querySelector('[data-uia="controls-standard"]')?.remove();
+    expect(netflix.detect(doc, url)).toBeNull();
+    expect(netflix.creditsRolling(doc)).toBe(true);
+  });
+});
+
+describe('selectors', () => {
+  const docs = fixtures.map((f) => parse(f.html));
+  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
+
+  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
+    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
+  });
+});
+
+describe('detect without a URL change', () => {
+  it('reads a new title when the player re-renders its title block', () => {
+    const { doc, url } = load('player-movie');
+    const block = doc.querySelector('[data-uia="video-title"]');
+    if (!block) throw new Error('no title');
+    block.textContent = 'Brooklyn';
+    expect(netflix.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'movie',
+      title: 'Brooklyn',
+      rawTitle: 'Brooklyn',
+      serviceId: '80000001',
+    });
+    block.innerHTML = '<h4>Seinfeld</h4><span>S4:E6</span><span>The Bubble Boy</span>';
+    expect(netflix.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'episode',
+      title: 'Seinfeld',
+      rawTitle: 'Seinfeld',
+      episodeLine: 'S4:E6 The Bubble Boy',
+    });
+  });
+
+  it('is null while the controls are hidden, and reads the title again when they come back', () => {
+    const { doc, url, f } = load('player-movie');
+    const controls = doc.querySelector('[data-uia="controls-standard"]');
+    const parent = controls?.parentElement;
+    if (!controls || !parent) throw new Error('no controls');
+    controls.remove();
+    expect(netflix.detect(doc, url)).toBeNull();
+    parent.append(controls);
+    expect(netflix.detect(doc, url)).toEqual(f.expected);
+  });
+
+  it('reads episodes by structure in any UI language (German "Flg.", Korean "1화")', () => {
+    const { doc, url } = load('player-episode-credits-de');
+    const player = doc.querySelector('[data-uia="player"]');
+    const block = doc.createElement('div');
+    block.setAttribute('data-uia', 'video-title');
+    block.innerHTML = '<h4>Altered Carbon</h4><span>Flg. 2</span><span>Fallen Angel</span>';
+    player?.append(block);
+    expect(netflix.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'episode',
+      title: 'Altered Carbon',
+      rawTitle: 'Altered Carbon',
+      episodeLine: 'Flg. 2 Fallen Angel',
+    });
+    block.innerHTML = '<h4>SPYxFAMILY 스파이 패밀리</h4><span>1화</span><span>오퍼레이션 올빼미</span>';
+    expect(netflix.detect(doc, url)).toMatchObject({ kind: 'episode', title: 'SPYxFAMILY 스파이 패밀리', episodeLine: '1화 오퍼레이션 올빼미' });
+  });
+
+  it('reads a movie title wrapped in an h4 without episode spans as a film', () => {
+    const { doc, url } = load('player-movie');
+    const block = doc.querySelector('[data-uia="video-title"]');
+    if (block) block.innerHTML = '<h4>Glass Onion: A Knives Out Mystery</h4>';
+    expect(netflix.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Glass Onion: A Knives Out Mystery' });
+  });
+
+  it.each(['player-movie', 'player-movie-credits', 'detail-movie'])(
+    '%s: follows a string swap of the title (what the e2e does)',
+    (name) => {
+      const f = fixture(name);
+      expect(f.html.split('Never Let Me Go')).toHaveLength(2);
+      const yearCount = f.html.split('2010').length - 1;
+      expect(yearCount).toBe(name === 'detail-movie' ? 1 : 0);
+      const html = f.html.replaceAll('Never Let Me Go', 'Some Other Film').replace('2010', '1999');
+      const detected = netflix.detect(parse(html), new URL(f.url));
+      expect(detected).toMatchObject({ kind: 'movie', title: 'Some Other Film' });
+      expect(detected?.year).toBe(name === 'detail-movie' ? 1999 : undefined);
+    },
+  );
+
+  it('ignores the billboard and hover previews: only the open details modal counts', () => {
+    const { doc, url } = load('detail-movie');
+    doc.querySelector('.previewModal--wrapper')?.classList.replace('detail-modal', 'mini-modal');
+    expect(netflix.detect(doc, url)).toBeNull();
+  });
+
+  it('reads a logged-out film page, and falls back to JSON-LD / og:title / document.title', () => {
+    const { doc, url } = load('detail-series-de');
+    const ld = doc.querySelector('script[type="application/ld+json"]');
+    if (ld) ld.textContent = '{"@type":"Movie","name":"Never Let Me Go"}';
+    const h1 = doc.querySelector('h1');
+    const item = doc.querySelector('[data-uia="item-runtime"]');
+    const year = doc.querySelector('[data-uia="item-year"]');
+    if (h1) h1.textContent = 'Alles, was wir geben mussten';
+    if (item) item.textContent = '1 Std. 43 Min.';
+    if (year) year.textContent = '2010';
+    expect(netflix.detect(doc, url)).toEqual({
+      page: 'detail',
+      kind: 'movie',
+      title: 'Alles, was wir geben mussten',
+      rawTitle: 'Alles, was wir geben mussten',
+      year: 2010,
+      runtime: 103,
+      serviceId: '80000002',
+    });
+    doc.querySelector('[data-uia="title-info"]')?.remove();
+    expect(netflix.detect(doc, url)).toEqual({
+      page: 'detail',
+      kind: 'movie',
+      title: 'Never Let Me Go',
+      rawTitle: 'Never Let Me Go',
+      serviceId: '80000002',
+    });
+    ld?.remove();
+    expect(netflix.detect(doc, url)).toMatchObject({ title: 'Altered Carbon ansehen' });
+    doc.querySelector('meta[property="og:title"]')?.remove();
+    doc.title = 'Netflix';
+    expect(netflix.detect(doc, url)).toBeNull();
+    // On /browse the head describes the browse page, never a title.
+    const browse = load('detail-movie');
+    browse.doc.querySelector('.previewModal--wrapper')?.remove();
+    browse.doc.title = 'Never Let Me Go | Netflix';
+    expect(netflix.detect(browse.doc, browse.url)).toBeNull();
+  });
+
+  it('reads nothing on pages that are not title pages, even with a player or modal in the DOM', () => {
+    expect(netflix.detect(load('player-movie').doc, new URL('https://www.netflix.com/browse'))).toBeNull();
+    expect(netflix.detect(load('detail-movie').doc, new URL('https://www.netflix.com/browse'))).toBeNull();
+  });
+});
+
+describe('malformed pages', () => {
+  const watch = new URL('https://www.netflix.com/watch/80000001');
+  const title = new URL('https://www.netflix.com/title/80000001');
+
+  it('returns null for empty and half-built pages without throwing', () => {
+    expect(netflix.detect(parse(''), watch)).toBeNull();
+    expect(netflix.detect(parse(''), title)).toBeNull();
+    expect(netflix.detect(parse('<div class="watch-video"><div data-uia="video-title">  </div></div>'), watch)).toBeNull();
+    expect(netflix.detect(parse('<div class="watch-video"><div data-uia="video-title">\u200e\u202b</div></div>'), watch)).toBeNull();
+    expect(netflix.detect(parse('<div class="watch-video"><div data-uia="video-title"><span>S1:E1</span></div></div>'), watch)).toBeNull();
+    expect(netflix.detect(parse('<div data-uia="title-info"><h1 data-uia="title-info-title">[OV]</h1></div>'), title)).toBeNull();
+    expect(netflix.detect(parse('<script type="application/ld+json">{not json</script>'), title)).toBeNull();
+    expect(netflix.detect(parse('<script type="application/ld+json">[null, 3, {"@type": 7}]</script>'), title)).toBeNull();
+    expect(netflix.creditsRolling(parse(''))).toBe(false);
+    expect(netflix.video(parse(''))).toBeNull();
+    expect(netflix.video(parse('<div class="watch-video"><div data-uia="video-canvas"></div></div>'))).toBeNull();
+  });
+
+  it('returns null from every method when the DOM throws', () => {
+    const hostile = {
+      title: 'x',
+      querySelector: () => {
+        throw new Error('boom');
+      },
+      querySelectorAll: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Document;
+    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
+    expect(netflix.detect(hostile, watch)).toBeNull();
+    expect(netflix.detect(hostile, title)).toBeNull();
+    expect(netflix.badgeMount(hostile, detected)).toBeNull();
+    expect(netflix.video(hostile)).toBeNull();
+    expect(netflix.creditsRolling(hostile)).toBe(false);
+  });
+
+  it('caps a huge title and stays fast', () => {
+    const doc = parse('<div class="watch-video"><div data-uia="video-title"></div></div>');
+    const block = doc.querySelector('[data-uia="video-title"]');
+    if (block) block.textContent = 'Never Let Me Go '.repeat(70_000);
+    const started = performance.now();
+    const detected = netflix.detect(doc, watch);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(detected?.rawTitle.length).toBeLessThanOrEqual(300);
+    expect(detected?.title.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('URLs', () => {
+  const titlePages = [
+    'https://www.netflix.com/title/80223779',
+    'https://www.netflix.com/title/80223779/',
+    'https://www.netflix.com/browse?jbv=80223779',
+    'https://www.netflix.com/browse/genre/83?jbv=80223779',
+    'https://www.netflix.com/watch/81416715',
+    'https://www.netflix.com/watch/81416715?trackId=14170286&tctx=1%2C0%2C%2C%2C%2C%2C%2C%2C%2CVideo%3A81416715%2CdetailsPagePlayButton',
+    'https://netflix.com/title/80223779',
+    'https://www.netflix.com/de/title/80000002',
+    'https://www.netflix.com/de-en/title/80000002',
+    'https://www.netflix.com/gb/title/80000002',
+    'https://www.netflix.ca/title/80223779',
+    'https://www.netflix.com.au/watch/81416715',
+  ];
+  const otherPages = [
+    'https://www.netflix.com/',
+    'https://www.netflix.com/browse',
+    'https://www.netflix.com/browse?jbv=',
+    'https://www.netflix.com/browse?jbv=abc',
+    'https://www.netflix.com/browse/genre/83',
+    'https://www.netflix.com/search?q=never%20let%20me%20go',
+    'https://www.netflix.com/title/',
+    'https://www.netflix.com/title/abc',
+    'https://www.netflix.com/watch/',
+    'https://www.netflix.com/watch/81416715/extra',
+    'https://www.netflix.com/YourAccount',
+    'https://www.netflix.com/de/',
+    'https://help.netflix.com/title/80223779',
+    'https://www.netflix.com.evil.example/title/80223779',
+    'https://netflix.example.com/title/80223779',
+    'https://www.primevideo.com/detail/0HAQAA7JM43QWX0H6GUD3IOF70/',
+    'https://www.amazon.com/gp/video/detail/B0CLRQ7M7Z/',
+    'https://www.disneyplus.com/play/00000000-0000-0000-0000-000000000000',
+    'https://www.hulu.com/watch/00000000-0000-0000-0000-000000000000',
+    'https://example.com/title/80223779',
+  ];
+
+  it.each(titlePages)('title page: %s', (href) => {
+    expect(netflix.isTitlePage(new URL(href))).toBe(true);
+    expect(primeVideo.isTitlePage(new URL(href))).toBe(false);
+  });
+
+  it.each(otherPages)('not a title page: %s', (href) => {
+    expect(netflix.isTitlePage(new URL(href))).toBe(false);
+  });
+
+  it('has the documented hosts as match patterns, and an id equal to its file name', () => {
+    expect([...netflix.matches]).toEqual(['*://*.netflix.com/*', '*://*.netflix.ca/*', '*://*.netflix.com.au/*']);
+    expect(netflix.id).toBe('netflix');
+    expect(netflix.name).toBe('Netflix');
+  });
+
+  it('takes the service id from /title/, jbv= and a film\'s /watch/ id', () => {
+    const doc = parse('<div data-uia="title-info"><h1 data-uia="title-info-title">Lincoln</h1></div>');
+    expect(netflix.detect(doc, new URL('https://www.netflix.com/de-en/title/70153391'))?.serviceId).toBe('70153391');
+  });
+});
