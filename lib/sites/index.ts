@@ -1,11 +1,12 @@
 /**
  * The registry of streaming sites: one line per adapter. Shared code looks sites up here and never by name.
  */
+import { max } from './max';
 import { netflix } from './netflix';
 import { primeVideo } from './prime-video';
 import type { SiteAdapter } from './types';
 
-export const sites: readonly SiteAdapter[] = [primeVideo, netflix];
+export const sites: readonly SiteAdapter[] = [primeVideo, netflix, max];
 
 /**
  * Whether `url` is covered by a content-script match pattern ("<scheme>://<host><path>", Chrome's "Match patterns":

@@ -9,6 +9,7 @@ import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSes
 /** Fixture page kinds per service: the film player, the same with the service's end-of-title UI, an episode. */
 const SERVICES: Array<{ site: string; movie: string; credits: string; episode: string }> = [
   { site: 'netflix', movie: 'player-movie', credits: 'player-movie-credits', episode: 'player-episode' },
+  { site: 'max', movie: 'player-movie', credits: 'player-movie-upnext', episode: 'player-episode' },
 ];
 
 const asFilm = (title: string, year: number) => (html: string) =>

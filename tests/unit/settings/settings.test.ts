@@ -75,7 +75,8 @@ const EXPECTED: Record<string, Settings> = {
     ratingSources: [on('metacritic'), on('imdb'), off('rt-critics'), off('rt-audience'), off('metacritic-user'), off('tmdb'), off('fandango'), on('mediastinger')],
     combinedScore: true,
     badge: { position: 'bottom-left', size: 'small', autoHide: false },
-    sites: { 'prime-video': false },
+    // Sites v3.json does not mention (registered since) keep their default: on.
+    sites: { ...defaultSettings().sites, 'prime-video': false },
     spoilerMode: 'shown',
     hideRatingsUntilReveal: true,
     theme: 'dark',
@@ -116,10 +117,10 @@ describe('defaults come from the registries', () => {
 
   it('picks up a source or site added to the registry with no other change', () => {
     const extra = 'letterboxd' as RatingSourceId;
-    const registry = { ...REGISTRY, sourceIds: [...REGISTRY.sourceIds, extra], siteIds: [...REGISTRY.siteIds, 'netflix'] };
+    const registry = { ...REGISTRY, sourceIds: [...REGISTRY.sourceIds, extra], siteIds: [...REGISTRY.siteIds, 'future-site'] };
     const defaults = defaultSettings(registry);
     expect(defaults.ratingSources.at(-1)).toEqual(off(extra));
-    expect(defaults.sites.netflix).toBe(true);
+    expect(defaults.sites['future-site']).toBe(true);
     // Made a default source, it is on and takes its default place.
     const promoted = defaultSettings({ ...registry, defaultSources: [extra, ...REGISTRY.defaultSources] });
     expect(promoted.ratingSources[0]).toEqual(on(extra));
@@ -203,7 +204,7 @@ describe('validation, field by field', () => {
       ratingSources: [{ id: 'imdb', enabled: 'x' }, { id: 'nope', enabled: true }, off('tmdb'), on('tmdb'), 'junk', on('fandango')],
       combinedScore: 'yes',
       badge: { position: 'middle', size: 'large', autoHide: 1 },
-      sites: { 'prime-video': 'no', netflix: false },
+      sites: { 'prime-video': 'no', 'no-such-site': false },
       spoilerMode: 'shown',
       hideRatingsUntilReveal: null,
       theme: 'blue',
@@ -215,7 +216,9 @@ describe('validation, field by field', () => {
     expect([...ids(s)].sort()).toEqual(RATING_SOURCES.map((r) => r.id).sort());
     expect(s.combinedScore).toBe(false);
     expect(s.badge).toEqual({ position: 'top-right', size: 'large', autoHide: true });
-    expect(s.sites).toEqual({ 'prime-video': true });
+    expect(s.sites).toEqual(defaultSettings().sites);
+    expect(s.sites['prime-video']).toBe(true);
+    expect(s.sites).not.toHaveProperty('no-such-site');
     expect(s.spoilerMode).toBe('shown');
     expect(s.hideRatingsUntilReveal).toBe(false);
     expect(s.theme).toBe('system');
