@@ -3,10 +3,12 @@
  */
 import { max } from './max';
 import { netflix } from './netflix';
+import { paramountPlus } from './paramount-plus';
+import { peacock } from './peacock';
 import { primeVideo } from './prime-video';
 import type { SiteAdapter } from './types';
 
-export const sites: readonly SiteAdapter[] = [primeVideo, netflix, max];
+export const sites: readonly SiteAdapter[] = [primeVideo, netflix, max, paramountPlus, peacock];
 
 /**
  * Whether `url` is covered by a content-script match pattern ("<scheme>://<host><path>", Chrome's "Match patterns":

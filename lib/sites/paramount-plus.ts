@@ -1,0 +1,344 @@
+/**
+ * Paramount+ (www.paramountplus.com / paramountplus.com, sometimes with a region path such as /gb/). Detail pages
+ * /movies/<slug>/<id>/ and /shows/<slug>/; player /movies/video/<contentId>/ and /shows/video/<contentId>/; live TV
+ * /live-video/… (never a title).
+ *
+ * Facts and their sources: shared/research/streaming-detection.md §8 (PreMiD Paramount+ 3.1.1, TP 5.4.3, SE
+ * paramount.ts 2025-07-11), §11 and §12. Sources, highest first: the page's JSON-LD (`Movie` / `TVEpisode` with
+ * `partOfSeries`), then the player's `.skin-metadata-manager-header/-body`, then document.title
+ * ("Watch <title> Season … Episode …"). Movie vs episode comes from structure: the JSON-LD type, an S/E episode
+ * line, else the first path segment (`shows` = episode, `movies` = movie). `detect` reads the page as it is now and
+ * is called again on every mutation, so a title change without a URL change is seen.
+ */
+import {
+  capLength,
+  cleanTitle,
+  MAX_TITLE_LENGTH,
+  normalizePageText,
+  parseEpisodeLine,
+  parseRuntime,
+  parseYear,
+} from './clean-title';
+import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
+
+/** Every Paramount+ selector, and the only place they live. Alternatives are tried in order. */
+export const selectors = {
+  /** Structured data in the page (PreMiD Paramount+ 3.1.1). */
+  jsonLd: ['script[type="application/ld+json"]'],
+  /** Player roots: TP mounts its UI in `.aa-player-skin` (stays in fullscreen); PreMiD reads `.video__player-area`. */
+  player: ['.aa-player-skin', '.video__player-area'],
+  /** The content video; the muted `video.marqueeVideo` preview of movie detail pages is not it (PreMiD). */
+  video: ['video:not(.marqueeVideo)'],
+  /** Player header: film title or show name (TP). */
+  playerHeader: ['.skin-metadata-manager-header'],
+  /** Player body: the episode line of an episode (TP). */
+  playerBody: ['.skin-metadata-manager-body'],
+  /** End card shown while the credits roll: next-up and "watch credits" (close) buttons (SE 2025-07-11). */
+  endCard: ['div[class*="end-card-panel-"]'],
+  /** Detail-page title heading: this fixture set's reconstruction (research documents no detail DOM). */
+  detailTitle: ['main h1'],
+} as const;
+
+type SelectorList = readonly string[];
+
+const HOSTS = ['www.paramountplus.com', 'paramountplus.com'] as const;
+
+/** Optional region prefix ("/gb/", "/au/", "/ca/"): two letters, then the app path. */
+const REGION = /^\/[a-z]{2}(?=\/)/i;
+const CONTENT_ID = '[A-Za-z0-9_-]{6,64}';
+const PLAYER_PATH = new RegExp(`^/(movies|shows)/video/(${CONTENT_ID})/?$`);
+const MOVIE_DETAIL_PATH = new RegExp(`^/movies/(?!video/)[a-z0-9][a-z0-9-]{0,150}/(${CONTENT_ID})/?$`, 'i');
+const SHOW_DETAIL_PATH = /^\/shows\/(?!video\/?$)[a-z0-9][a-z0-9-]{0,150}\/?$/i;
+
+type Route =
+  | { page: 'player'; section: 'movies' | 'shows'; id: string }
+  | { page: 'detail'; section: 'movies'; id: string }
+  | { page: 'detail'; section: 'shows' };
+
+function isHost(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return (url.protocol === 'https:' || url.protocol === 'http:') && HOSTS.some((h) => host === h);
+}
+
+/** The app path without the region prefix; "/gb/movies/…" → "/movies/…". */
+function appPath(url: URL): string {
+  const path = url.pathname;
+  const region = REGION.exec(path);
+  // "/tv/…" style two-letter app sections do not exist; only strip when what follows is a known section.
+  if (region && /^\/(movies|shows|live-video)(\/|$)/.test(path.slice(region[0].length))) {
+    return path.slice(region[0].length);
+  }
+  return path;
+}
+
+function routeOf(url: URL): Route | null {
+  if (!isHost(url)) return null;
+  const path = appPath(url);
+  const player = PLAYER_PATH.exec(path);
+  if (player?.[2]) return { page: 'player', section: player[1] === 'shows' ? 'shows' : 'movies', id: player[2] };
+  const movie = MOVIE_DETAIL_PATH.exec(path);
+  if (movie?.[1]) return { page: 'detail', section: 'movies', id: movie[1] };
+  if (SHOW_DETAIL_PATH.test(path)) return { page: 'detail', section: 'shows' };
+  return null;
+}
+
+function all(root: ParentNode, list: SelectorList): Element[] {
+  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
+}
+
+function first(root: ParentNode, list: SelectorList): Element | null {
+  for (const selector of list) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Capped, whitespace collapsed; nothing decoded. */
+function clip(s: unknown): string {
+  return typeof s === 'string' ? capLength(capLength(s, MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim()) : '';
+}
+
+function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
+  for (const el of all(root, list)) {
+    const text = clip(el.textContent ?? '');
+    if (normalizePageText(text)) return { el, text };
+  }
+  return null;
+}
+
+interface Player {
+  root: Element;
+  video: HTMLVideoElement;
+}
+
+/** The first player root holding a content <video> (research §12.2: key on what plays). */
+function livePlayer(doc: Document): Player | null {
+  for (const root of all(doc, selectors.player)) {
+    const video = all(root, selectors.video).find((el) => el.tagName === 'VIDEO');
+    if (video) return { root, video: video as HTMLVideoElement };
+  }
+  return null;
+}
+
+function compact(d: DetectedTitle): DetectedTitle {
+  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
+  return d;
+}
+
+interface LdTitle {
+  type: 'movie' | 'episode' | 'series';
+  name: string;
+  year?: number;
+  runtime?: number;
+  episodeLine?: string;
+}
+
+function record(v: unknown): Record<string, unknown> | null {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+function numberOf(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** ISO 8601 duration ("PT1H43M", "PT103M", "PT6180S") → minutes; other shapes go through parseRuntime. */
+function minutesOf(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.slice(0, 40).trim();
+  const iso = /^P(?:0D)?T(?:(\d{1,2})H)?(?:(\d{1,4})M)?(?:(\d{1,6})S)?$/i.exec(s);
+  if (iso) {
+    const minutes = Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0) + Math.round(Number(iso[3] ?? 0) / 60);
+    return minutes > 0 && minutes <= 1000 ? minutes : undefined;
+  }
+  return /^P/i.test(s) ? undefined : parseRuntime(s);
+}
+
+/** "2010-09-15", "2010" → 2010 (only a leading four-digit year). */
+function yearOf(v: unknown): number | undefined {
+  const m = typeof v === 'string' ? /^\s*(\d{4})(?:$|[-T\s])/.exec(v.slice(0, 40)) : null;
+  return m?.[1] ? parseYear(m[1]) : undefined;
+}
+
+function typesOf(rec: Record<string, unknown>): string {
+  return ([] as unknown[]).concat(rec['@type']).filter((t) => typeof t === 'string').join(',');
+}
+
+function ldItem(rec: Record<string, unknown>): LdTitle | null {
+  const type = typesOf(rec);
+  if (/(^|,)(TVEpisode|Episode)(,|$)/i.test(type)) {
+    const series = record(rec.partOfSeries);
+    const name = clip(series?.name);
+    if (!normalizePageText(name)) return null;
+    const season = numberOf(record(rec.partOfSeason)?.seasonNumber);
+    const episode = numberOf(rec.episodeNumber);
+    const numbers = [season !== undefined ? `S${season}` : '', episode !== undefined ? `E${episode}` : '']
+      .filter(Boolean)
+      .join(' ');
+    const episodeName = clip(rec.name);
+    const line = [numbers, episodeName].filter(Boolean).join(numbers && episodeName ? ': ' : '');
+    return { type: 'episode', name, episodeLine: line ? capLength(line) : undefined };
+  }
+  const movie = /(^|,)Movie(,|$)/i.test(type);
+  const series = /(^|,)(TVSeries|TVSeason)(,|$)/i.test(type);
+  if (!movie && !series) return null;
+  const name = clip(rec.name);
+  if (!normalizePageText(name)) return null;
+  return {
+    type: movie ? 'movie' : 'series',
+    name,
+    year: yearOf(rec.dateCreated) ?? yearOf(rec.datePublished) ?? yearOf(rec.startDate),
+    runtime: movie ? minutesOf(rec.duration) : undefined,
+  };
+}
+
+/** The first Movie / TVEpisode / TVSeries in the page's JSON-LD (capped; malformed JSON is ignored). */
+function readJsonLd(doc: Document): LdTitle | null {
+  for (const el of all(doc, selectors.jsonLd)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(capLength(el.textContent ?? '', 50_000));
+    } catch {
+      continue;
+    }
+    const top: unknown[] = Array.isArray(data) ? data.slice(0, 50) : [data];
+    const items = top.flatMap((item) => {
+      const graph = record(item)?.['@graph'];
+      return Array.isArray(graph) ? [item, ...graph.slice(0, 50)] : [item];
+    });
+    for (const item of items) {
+      const rec = record(item);
+      const found = rec ? ldItem(rec) : null;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** "Watch Never Let Me Go - Paramount Plus", "Watch Tulsa King Season 1 Episode 1: …" (TP's pattern). */
+const HEAD_TITLE = /^\s*(?:Watch\s+)?(.+?)(?:\s+Season\s|\s+Episode\s|\s+[-–—|]\s|$)/i;
+const SERVICE_NAME = /^paramount\s*(?:\+|plus)$/i;
+
+function fromHead(doc: Document, route: Route): DetectedTitle | null {
+  const raw = clip(doc.title);
+  const name = clip(HEAD_TITLE.exec(raw)?.[1]);
+  const title = cleanTitle(name);
+  if (!title || SERVICE_NAME.test(title)) return null;
+  const seasonAt = raw.search(/\sSeason\s+\d/i);
+  const episodeLine = seasonAt >= 0 ? capLength(raw.slice(seasonAt + 1)).replace(/\s+[-–—|]\s+[^-–—|]*Paramount[^-–—|]*$/i, '') : '';
+  const episode = parseEpisodeLine(episodeLine) !== null;
+  const kind = route.page === 'detail' ? (route.section === 'shows' ? 'series' : 'movie') : episode || route.section === 'shows' ? 'episode' : 'movie';
+  return compact({
+    page: route.page,
+    kind,
+    title,
+    rawTitle: raw,
+    episodeLine: kind === 'episode' && episode ? episodeLine : undefined,
+    serviceId: route.section === 'movies' && kind === 'movie' ? route.id : undefined,
+  });
+}
+
+function fromJsonLd(ld: LdTitle, route: Route): DetectedTitle | null {
+  const title = cleanTitle(ld.name);
+  if (!title) return null;
+  let kind: DetectedTitle['kind'] = ld.type;
+  // A detail page describes a film or a series; on a player a series item names no episode: use the path.
+  if (route.page === 'detail') kind = route.section === 'shows' ? 'series' : ld.type === 'movie' ? 'movie' : 'series';
+  else if (kind === 'series') kind = route.section === 'shows' ? 'episode' : 'movie';
+  return compact({
+    page: route.page,
+    kind,
+    title,
+    rawTitle: ld.name,
+    year: kind === 'episode' ? undefined : ld.year,
+    runtime: kind === 'movie' ? ld.runtime : undefined,
+    serviceId: route.section === 'movies' && kind === 'movie' ? route.id : undefined,
+    episodeLine: kind === 'episode' ? ld.episodeLine : undefined,
+  });
+}
+
+/** The player header/body (TP): header = film or show, body = episode line of an episode. */
+function fromPlayerDom(doc: Document, route: Route): DetectedTitle | null {
+  const header = firstWithText(doc, selectors.playerHeader);
+  if (!header) return null;
+  const title = cleanTitle(header.text);
+  if (!title) return null;
+  const body = firstWithText(doc, selectors.playerBody)?.text;
+  const sePattern = body !== undefined && parseEpisodeLine(body) !== null;
+  const episode = sePattern || route.section === 'shows';
+  return compact({
+    page: 'player',
+    kind: episode ? 'episode' : 'movie',
+    title,
+    rawTitle: header.text,
+    episodeLine: episode && body ? capLength(body) : undefined,
+    serviceId: episode ? undefined : route.section === 'movies' ? route.id : undefined,
+  });
+}
+
+function fromDetailDom(doc: Document, route: Route): DetectedTitle | null {
+  const found = firstWithText(doc, selectors.detailTitle);
+  const title = found ? cleanTitle(found.text) : '';
+  if (!found || !title) return null;
+  return compact({
+    page: 'detail',
+    kind: route.section === 'shows' ? 'series' : 'movie',
+    title,
+    rawTitle: found.text,
+    serviceId: route.section === 'movies' && route.page === 'detail' ? route.id : undefined,
+  });
+}
+
+function detect(doc: Document, url: URL): DetectedTitle | null {
+  const route = routeOf(url);
+  if (!route) return null;
+  const ld = readJsonLd(doc);
+  const fromLd = ld ? fromJsonLd(ld, route) : null;
+  if (fromLd) return fromLd;
+  const dom = route.page === 'player' ? fromPlayerDom(doc, route) : fromDetailDom(doc, route);
+  return dom ?? fromHead(doc, route);
+}
+
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Not hidden by attribute or inline style on the element or any ancestor (no layout needed, works in tests). */
+function isShown(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = (node as Partial<HTMLElement>).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+function creditsRolling(doc: Document): boolean {
+  const player = livePlayer(doc);
+  if (!player) return false;
+  return all(doc, selectors.endCard).some(isShown);
+}
+
+export const paramountPlus: SiteAdapter = {
+  id: 'paramount-plus',
+  name: 'Paramount+',
+  matches: ['*://*.paramountplus.com/*'],
+  isTitlePage: (url) => safely(() => routeOf(url) !== null, false),
+  detect: (doc, url) => safely(() => detect(doc, url), null),
+  badgeMount: (doc, detected) =>
+    safely((): BadgeMount | null => {
+      if (detected.page === 'player') {
+        const player = livePlayer(doc);
+        return player ? { container: player.root, placement: 'player' } : null;
+      }
+      const container = first(doc, selectors.detailTitle)?.parentElement;
+      return container ? { container, placement: 'inline' } : null;
+    }, null),
+  video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  creditsRolling: (doc) => safely(() => creditsRolling(doc), false),
+};

@@ -1,0 +1,393 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { paramountPlus as pp, selectors } from '../../lib/sites/paramount-plus';
+import type { DetectedTitle } from '../../lib/sites/types';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/sites/paramount-plus');
+
+interface Fixture {
+  name: string;
+  html: string;
+  url: string;
+  expected: DetectedTitle | null;
+  notes: string;
+}
+
+const fixtures: Fixture[] = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const name = f.replace(/\.json$/, '');
+    const meta = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Omit<Fixture, 'name' | 'html'>;
+    return { name, html: readFileSync(join(FIXTURES, `${name}.html`), 'utf8'), ...meta };
+  });
+
+function fixture(name: string): Fixture {
+  const found = fixtures.find((f) => f.name === name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  return found;
+}
+
+const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
+
+function load(name: string): { doc: Document; url: URL } {
+  const f = fixture(name);
+  return { doc: parse(f.html), url: new URL(f.url) };
+}
+
+const CONTENT_PLAYERS = ['player-movie', 'player-movie-endcard', 'player-episode'];
+
+describe('fixtures', () => {
+  it('has every required page kind', () => {
+    expect(fixtures.map((f) => f.name).sort()).toEqual(
+      ['detail-movie', 'player-episode', 'player-live', 'player-movie', 'player-movie-endcard'].sort(),
+    );
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_n, f) => {
+    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
+    expect(f.html.slice(0, 1200)).toMatch(/RECONSTRUCTION/);
+    expect(f.html.length).toBeLessThan(10_000);
+    expect(f.notes).toMatch(/fixture id/);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_n, f) => {
+    expect(pp.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: isTitlePage unless live', (_n, f) => {
+    expect(pp.isTitlePage(new URL(f.url))).toBe(f.name !== 'player-live');
+  });
+
+  it.each(CONTENT_PLAYERS)('%s: renders a fixed full-viewport player with title, controls and video', (name) => {
+    const { doc } = load(name);
+    expect(doc.querySelector('style')?.textContent).toMatch(/\.video__player-area\{position:fixed;inset:0/);
+    const skin = doc.querySelector('.video__player-area .aa-player-skin');
+    expect(skin?.querySelector('video')).not.toBeNull();
+    expect(skin?.querySelector('.skin-metadata-manager-header')).not.toBeNull();
+    expect(skin?.querySelector('.btn-fullscreen')).not.toBeNull();
+  });
+});
+
+describe('badgeMount', () => {
+  it.each(CONTENT_PLAYERS)('%s: inside .aa-player-skin (fullscreen-safe)', (name) => {
+    const { doc, url } = load(name);
+    const d = pp.detect(doc, url);
+    const mount = d ? pp.badgeMount(doc, d) : null;
+    expect(mount?.placement).toBe('player');
+    expect(mount?.container.classList.contains('aa-player-skin')).toBe(true);
+  });
+
+  it('falls back to .video__player-area when the skin holds no video', () => {
+    const { doc, url } = load('player-movie');
+    const skin = doc.querySelector('.aa-player-skin');
+    const videoBox = doc.querySelector('.video-container');
+    if (!skin || !videoBox) throw new Error('fixture');
+    skin.before(videoBox);
+    const d = pp.detect(doc, url);
+    const mount = d ? pp.badgeMount(doc, d) : null;
+    expect(mount?.container.classList.contains('video__player-area')).toBe(true);
+    expect(pp.video(doc)?.closest('.video__player-area')).not.toBeNull();
+  });
+
+  it('detail-movie: inline beside the title heading', () => {
+    const { doc, url } = load('detail-movie');
+    const d = pp.detect(doc, url);
+    const mount = d ? pp.badgeMount(doc, d) : null;
+    expect(mount?.placement).toBe('inline');
+    expect(mount?.container.querySelector(':scope > h1')?.textContent).toBe('Never Let Me Go');
+  });
+
+  it('is null once the player or the heading is gone', () => {
+    const { doc, url } = load('player-movie');
+    const d = pp.detect(doc, url);
+    if (!d) throw new Error('no detection');
+    doc.querySelector('.video__player-area')?.remove();
+    expect(pp.badgeMount(doc, d)).toBeNull();
+    const detail = load('detail-movie');
+    const dd = pp.detect(detail.doc, detail.url);
+    if (!dd) throw new Error('no detection');
+    detail.doc.querySelector('h1')?.remove();
+    expect(pp.badgeMount(detail.doc, dd)).toBeNull();
+  });
+});
+
+describe('video', () => {
+  it.each(CONTENT_PLAYERS)('%s: the content video inside the player', (name) => {
+    const video = pp.video(load(name).doc);
+    expect(video?.tagName).toBe('VIDEO');
+    expect(video?.closest('.aa-player-skin')).not.toBeNull();
+  });
+
+  it('ignores the muted marquee preview on detail pages', () => {
+    const { doc } = load('detail-movie');
+    expect(doc.querySelector('video.marqueeVideo')).not.toBeNull();
+    expect(pp.video(doc)).toBeNull();
+    // Even if a marquee sits inside a player-area wrapper.
+    const area = doc.createElement('div');
+    area.className = 'video__player-area';
+    const marquee = doc.querySelector('video.marqueeVideo');
+    if (marquee) area.append(marquee);
+    doc.body.append(area);
+    expect(pp.video(doc)).toBeNull();
+  });
+});
+
+describe('creditsRolling', () => {
+  it('is true while the end card shows', () => {
+    expect(pp.creditsRolling(load('player-movie-endcard').doc)).toBe(true);
+  });
+
+  it.each(fixtures.filter((f) => f.name !== 'player-movie-endcard').map((f) => f.name))('%s: false', (name) => {
+    expect(pp.creditsRolling(load(name).doc)).toBe(false);
+  });
+
+  it('is false when the end card is in the DOM but hidden, or no player plays', () => {
+    const { doc } = load('player-movie-endcard');
+    const card = doc.querySelector('div[class*="end-card-panel-"]') as HTMLElement | null;
+    card?.setAttribute('hidden', '');
+    expect(pp.creditsRolling(doc)).toBe(false);
+    card?.removeAttribute('hidden');
+    if (card) card.style.display = 'none';
+    expect(pp.creditsRolling(doc)).toBe(false);
+    if (card) card.style.display = '';
+    expect(pp.creditsRolling(doc)).toBe(true);
+    doc.querySelector('video')?.remove();
+    expect(pp.creditsRolling(doc)).toBe(false);
+  });
+});
+
+describe('selectors', () => {
+  const docs = fixtures.map((f) => parse(f.html));
+  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
+
+  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
+    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
+  });
+});
+
+describe('sources and fallbacks', () => {
+  it('falls back to the player header/body when JSON-LD is missing', () => {
+    const { doc, url } = load('player-episode');
+    doc.querySelector('script[type="application/ld+json"]')?.remove();
+    expect(pp.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'episode',
+      title: 'Star Trek: Strange New Worlds',
+      rawTitle: 'Star Trek: Strange New Worlds',
+      episodeLine: 'S1 E1 Strange New Worlds',
+    });
+  });
+
+  it('ignores malformed JSON-LD and uses the next source', () => {
+    const { doc, url } = load('player-movie');
+    const ld = doc.querySelector('script[type="application/ld+json"]');
+    if (ld) ld.textContent = '{"@type":"Movie","name":"Broken';
+    expect(pp.detect(doc, url)).toEqual(fixture('player-movie').expected);
+    if (ld) ld.textContent = '[null, 3, "x", {"@type":"Organization","name":"Paramount+"}, {"@type":"TVEpisode"}]';
+    expect(pp.detect(doc, url)).toEqual(fixture('player-movie').expected);
+    if (ld) ld.textContent = '{"@type":"Movie","name":{"x":1},"duration":5}';
+    expect(pp.detect(doc, url)).toEqual(fixture('player-movie').expected);
+  });
+
+  it('reads @graph JSON-LD, years and ISO durations', () => {
+    const { doc } = load('detail-movie');
+    const ld = doc.querySelector('script[type="application/ld+json"]');
+    if (ld) {
+      ld.textContent = JSON.stringify({
+        '@graph': [{ '@type': 'WebPage' }, { '@type': ['Movie'], name: 'Brooklyn', datePublished: '2015', duration: 'PT111M' }],
+      });
+    }
+    const url = new URL('https://www.paramountplus.com/movies/brooklyn/FIXTURE0detail000000000000000002/');
+    expect(pp.detect(doc, url)).toMatchObject({ title: 'Brooklyn', year: 2015, runtime: 111 });
+  });
+
+  it('falls back to document.title last ("Watch … Season … Episode …")', () => {
+    const { doc, url } = load('player-episode');
+    doc.querySelector('script[type="application/ld+json"]')?.remove();
+    doc.querySelector('.skin-metadata-manager-header')?.remove();
+    expect(pp.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'episode',
+      title: 'Star Trek: Strange New Worlds',
+      rawTitle: doc.title,
+      episodeLine: 'Season 1 Episode 1: Strange New Worlds',
+    });
+    const movie = load('player-movie');
+    movie.doc.querySelector('script[type="application/ld+json"]')?.remove();
+    movie.doc.querySelector('.skin-metadata-manager-header')?.remove();
+    expect(pp.detect(movie.doc, movie.url)).toMatchObject({ kind: 'movie', title: 'Never Let Me Go' });
+    movie.doc.title = 'Paramount Plus';
+    expect(pp.detect(movie.doc, movie.url)).toBeNull();
+  });
+
+  it('detail-movie: h1 when there is no JSON-LD', () => {
+    const { doc, url } = load('detail-movie');
+    doc.querySelector('script[type="application/ld+json"]')?.remove();
+    expect(pp.detect(doc, url)).toEqual({
+      page: 'detail',
+      kind: 'movie',
+      title: 'Never Let Me Go',
+      rawTitle: 'Never Let Me Go',
+      serviceId: 'FIXTURE0detail000000000000000001',
+    });
+  });
+
+  it('a show detail page is a series', () => {
+    const html = '<script type="application/ld+json">{"@type":"TVSeries","name":"Star Trek: Strange New Worlds","startDate":"2022-05-05"}</script><main><h1>Star Trek: Strange New Worlds</h1></main>';
+    expect(pp.detect(parse(html), new URL('https://www.paramountplus.com/shows/star-trek-strange-new-worlds/'))).toEqual({
+      page: 'detail',
+      kind: 'series',
+      title: 'Star Trek: Strange New Worlds',
+      rawTitle: 'Star Trek: Strange New Worlds',
+      year: 2022,
+    });
+  });
+});
+
+describe('detect without a URL change', () => {
+  it('reads a new title when the JSON-LD and header change in place', () => {
+    const { doc, url } = load('player-movie');
+    const ld = doc.querySelector('script[type="application/ld+json"]');
+    if (ld) ld.textContent = '{"@type":"Movie","name":"Brooklyn"}';
+    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Brooklyn' });
+    ld?.remove();
+    const header = doc.querySelector('.skin-metadata-manager-header');
+    if (header) header.textContent = 'Arrival';
+    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Arrival' });
+  });
+
+  it('follows autoplay from a film into an episode (S/E body appears)', () => {
+    const { doc, url } = load('player-movie');
+    doc.querySelector('script[type="application/ld+json"]')?.remove();
+    const header = doc.querySelector('.skin-metadata-manager-header');
+    if (header) header.textContent = 'Tulsa King';
+    const body = doc.createElement('div');
+    body.className = 'skin-metadata-manager-body';
+    body.textContent = 'S1 E2 Center of the Universe';
+    header?.after(body);
+    expect(pp.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'episode',
+      title: 'Tulsa King',
+      rawTitle: 'Tulsa King',
+      episodeLine: 'S1 E2 Center of the Universe',
+    });
+  });
+
+  it.each(['player-movie', 'player-movie-endcard'])('%s: follows a string swap of the title (what the e2e does)', (name) => {
+    const f = fixture(name);
+    expect(f.html.includes('2010')).toBe(false);
+    const doc = parse(f.html);
+    for (const el of Array.from(doc.querySelectorAll('*'))) {
+      const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+      expect(own.split('Never Let Me Go').length).toBeLessThanOrEqual(2);
+    }
+    const html = f.html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy');
+    expect(pp.detect(parse(html), new URL(f.url))).toEqual({ ...f.expected, title: 'Guardians of the Galaxy', rawTitle: 'Guardians of the Galaxy' });
+  });
+
+  it('detail-movie: the year appears once, only in JSON-LD', () => {
+    const f = fixture('detail-movie');
+    expect(f.html.split('2010')).toHaveLength(2);
+    expect(f.html).not.toMatch(/>\s*2010\s*</);
+  });
+});
+
+describe('malformed pages', () => {
+  const url = new URL('https://www.paramountplus.com/movies/video/FIXTURE0movie0000000000000000001/');
+
+  it('returns null for empty and half-built pages without throwing', () => {
+    expect(pp.detect(parse(''), url)).toBeNull();
+    expect(pp.detect(parse('<div class="skin-metadata-manager-header">  </div>'), url)).toBeNull();
+    expect(pp.detect(parse('<div class="skin-metadata-manager-header">\u200e\u202b</div>'), url)).toBeNull();
+    expect(pp.detect(parse('<script type="application/ld+json">{{{</script>'), url)).toBeNull();
+    expect(pp.detect(parse('<script type="application/ld+json">{"@type":"Movie","name":"   "}</script>'), url)).toBeNull();
+    expect(pp.creditsRolling(parse(''))).toBe(false);
+    expect(pp.video(parse(''))).toBeNull();
+  });
+
+  it('returns null from every method when the DOM throws', () => {
+    const hostile = {
+      title: 'x',
+      querySelector: () => {
+        throw new Error('boom');
+      },
+      querySelectorAll: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Document;
+    const d: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
+    expect(pp.detect(hostile, url)).toBeNull();
+    expect(pp.badgeMount(hostile, d)).toBeNull();
+    expect(pp.badgeMount(hostile, { ...d, page: 'detail' })).toBeNull();
+    expect(pp.video(hostile)).toBeNull();
+    expect(pp.creditsRolling(hostile)).toBe(false);
+  });
+
+  it('caps a huge title and stays fast', () => {
+    const doc = parse('<div class="skin-metadata-manager-header"></div>');
+    const el = doc.querySelector('div');
+    if (el) el.textContent = 'Never Let Me Go '.repeat(70_000);
+    const started = performance.now();
+    const d = pp.detect(doc, url);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(d?.rawTitle.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('URLs', () => {
+  const titlePages = [
+    // research §8: real player URLs quoted by PreMiD
+    'https://www.paramountplus.com/shows/video/esJvFlqdrcS_kFHnpxSuYp449E7tTexD/',
+    'https://www.paramountplus.com/movies/video/Alcn0hcGx0HosdhcawKteH8DXh3RiOF7/',
+    'https://paramountplus.com/movies/video/Alcn0hcGx0HosdhcawKteH8DXh3RiOF7',
+    'https://www.paramountplus.com/gb/movies/video/Alcn0hcGx0HosdhcawKteH8DXh3RiOF7/',
+    'https://www.paramountplus.com/au/shows/video/esJvFlqdrcS_kFHnpxSuYp449E7tTexD/',
+    'https://www.paramountplus.com/ca/shows/star-trek-strange-new-worlds/',
+    'https://www.paramountplus.com/shows/star-trek-strange-new-worlds/',
+    'https://www.paramountplus.com/movies/never-let-me-go/FIXTURE0detail000000000000000001/',
+    'https://www.paramountplus.com/movies/video/Alcn0hcGx0HosdhcawKteH8DXh3RiOF7/?searchReferral=1',
+  ];
+  const otherPages = [
+    'https://www.paramountplus.com/',
+    'https://www.paramountplus.com/home/',
+    'https://www.paramountplus.com/movies/',
+    'https://www.paramountplus.com/shows/',
+    'https://www.paramountplus.com/shows/video/',
+    'https://www.paramountplus.com/movies/video/',
+    'https://www.paramountplus.com/live-video/',
+    'https://www.paramountplus.com/live-tv/',
+    'https://www.paramountplus.com/live-video/fixture-channel/',
+    'https://www.paramountplus.com/search/?q=never',
+    'https://www.paramountplus.com/account/',
+    'https://www.paramountplus.com.evil.example/movies/video/Alcn0hcGx0HosdhcawKteH8DXh3RiOF7/',
+    'ftp://www.paramountplus.com/movies/video/Alcn0hcGx0HosdhcawKteH8DXh3RiOF7/',
+    'https://www.netflix.com/watch/70060002',
+    'https://play.max.com/video/watch/914be9f6-e1b2-4f5f-aa34-de07a2a3423b/3c3df515-93b8-4410-b10a-414079529821',
+    'https://www.primevideo.com/detail/0HAQAA7JM43QWX0H6GUD3IOF70/',
+    'https://www.hulu.com/watch/52217243-a137-45d6-9c6a-0dfab4633034',
+    'https://example.com/movies/video/Alcn0hcGx0HosdhcawKteH8DXh3RiOF7/',
+  ];
+
+  it.each(titlePages)('title page: %s', (href) => {
+    expect(pp.isTitlePage(new URL(href))).toBe(true);
+  });
+
+  it.each(otherPages)('not a title page: %s', (href) => {
+    expect(pp.isTitlePage(new URL(href))).toBe(false);
+  });
+
+  it('has one match pattern covering paramountplus.com and www.', () => {
+    expect(pp.matches).toEqual(['*://*.paramountplus.com/*']);
+    expect(pp.id).toBe('paramount-plus');
+    expect(pp.name).toBe('Paramount+');
+  });
+
+  it('detects nothing from a Paramount-shaped DOM on another service or the live page', () => {
+    const { doc } = load('player-movie');
+    expect(pp.detect(doc, new URL('https://www.netflix.com/watch/70060002'))).toBeNull();
+    expect(pp.detect(doc, new URL('https://www.paramountplus.com/live-video/'))).toBeNull();
+  });
+});

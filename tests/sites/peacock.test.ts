@@ -1,0 +1,424 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { peacock, selectors } from '../../lib/sites/peacock';
+import type { DetectedTitle } from '../../lib/sites/types';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/sites/peacock');
+
+interface Fixture {
+  name: string;
+  html: string;
+  url: string;
+  expected: DetectedTitle | null;
+  notes: string;
+}
+
+const fixtures: Fixture[] = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const name = f.replace(/\.json$/, '');
+    const meta = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Omit<Fixture, 'name' | 'html'>;
+    return { name, html: readFileSync(join(FIXTURES, `${name}.html`), 'utf8'), ...meta };
+  });
+
+function fixture(name: string): Fixture {
+  const found = fixtures.find((f) => f.name === name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  return found;
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+function load(name: string): { doc: Document; url: URL; f: Fixture } {
+  const f = fixture(name);
+  return { doc: parse(f.html), url: new URL(f.url), f };
+}
+
+const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
+const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
+
+describe('fixtures', () => {
+  it('has every required page kind', () => {
+    expect(fixtures.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['player-movie', 'player-movie-binge', 'player-episode', 'detail-movie', 'detail-series']),
+    );
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
+    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
+    expect(f.html.slice(0, 1200)).toMatch(/RECONSTRUCTION/);
+    expect(f.html.length).toBeLessThan(10_000);
+    expect(f.notes).toMatch(/fixture id/);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
+    expect(peacock.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: is a title page', (_name, f) => {
+    expect(peacock.isTitlePage(new URL(f.url))).toBe(true);
+  });
+
+  it.each(PLAYER_FIXTURES)('%s: the player renders as a fixed full-viewport layer with a video and controls', (name) => {
+    const { doc } = load(name);
+    expect(doc.querySelector('style')?.textContent).toMatch(/\.playback-container\{position:fixed;inset:0/);
+    const root = doc.querySelector('.playback-container');
+    expect(root?.querySelector('.video-player-component video')).not.toBeNull();
+    expect(root?.querySelector(selectors.playerTitle.join(','))).not.toBeNull();
+    expect(root?.querySelector('[data-testid="play-pause-button"]')).not.toBeNull();
+  });
+});
+
+describe('badgeMount', () => {
+  it.each(PLAYER_FIXTURES)('%s: mounts inside .playback-container (fullscreen-safe)', (name) => {
+    const { doc, url } = load(name);
+    const detected = peacock.detect(doc, url);
+    expect(detected?.page).toBe('player');
+    const mount = detected ? peacock.badgeMount(doc, detected) : null;
+    expect(mount?.placement).toBe('player');
+    expect(mount?.container.classList.contains('playback-container')).toBe(true);
+  });
+
+  it.each(DETAIL_FIXTURES)('%s: mounts inline beside the title heading', (name) => {
+    const { doc, url } = load(name);
+    const detected = peacock.detect(doc, url);
+    const mount = detected ? peacock.badgeMount(doc, detected) : null;
+    expect(mount?.placement).toBe('inline');
+    expect(mount?.container.querySelector(':scope > h1')?.textContent).toBe(detected?.rawTitle);
+  });
+
+  it('falls back to .video-player-component when there is no .playback-container', () => {
+    const doc = parse(
+      '<div class="video-player-component"><video></video><span class="playback-header__title">Never Let Me Go</span></div>',
+    );
+    const detected = peacock.detect(doc, new URL('https://www.peacocktv.com/watch/playback/playlist/x'));
+    expect(detected?.title).toBe('Never Let Me Go');
+    const mount = detected ? peacock.badgeMount(doc, detected) : null;
+    expect(mount?.container.className).toBe('video-player-component');
+  });
+
+  it('is null once the player or the heading is gone', () => {
+    const { doc, url } = load('player-movie');
+    const detected = peacock.detect(doc, url);
+    if (!detected) throw new Error('no detection');
+    doc.querySelector('.playback-container')?.remove();
+    expect(peacock.badgeMount(doc, detected)).toBeNull();
+    const detail = load('detail-movie');
+    const d = peacock.detect(detail.doc, detail.url);
+    if (!d) throw new Error('no detection');
+    detail.doc.querySelector('h1')?.remove();
+    expect(peacock.badgeMount(detail.doc, d)).toBeNull();
+  });
+});
+
+describe('video', () => {
+  it.each(PLAYER_FIXTURES)('%s: the content video inside the player', (name) => {
+    const video = peacock.video(load(name).doc);
+    expect(video?.tagName).toBe('VIDEO');
+    expect(video?.id).toBe('core-video-shaka');
+    expect(video?.closest('.playback-container')).not.toBeNull();
+  });
+
+  it.each(DETAIL_FIXTURES)('%s: the short-form preview is not the content video', (name) => {
+    const { doc } = load(name);
+    expect(doc.querySelector('[data-gsp-shortform-player] .video-player-component video')).not.toBeNull();
+    expect(peacock.video(doc)).toBeNull();
+  });
+
+  it('ignores a preview player even when it uses the content wrapper class', () => {
+    const doc = parse(
+      '<div data-gsp-shortform-player><div class="playback-container"><video></video>' +
+        '<span data-testid="metadata-title">Preview</span></div></div>',
+    );
+    expect(peacock.video(doc)).toBeNull();
+    expect(peacock.detect(doc, new URL('https://www.peacocktv.com/watch/playback/playlist'))).toBeNull();
+  });
+});
+
+describe('creditsRolling', () => {
+  it('is true while the binge card shows', () => {
+    expect(peacock.creditsRolling(load('player-movie-binge').doc)).toBe(true);
+  });
+
+  it.each(fixtures.filter((f) => f.name !== 'player-movie-binge').map((f) => f.name))('%s: false', (name) => {
+    expect(peacock.creditsRolling(load(name).doc)).toBe(false);
+  });
+
+  it('is false when the card is in the DOM but hidden', () => {
+    const { doc } = load('player-movie-binge');
+    const card = doc.querySelector('.playback-binge__card') as HTMLElement | null;
+    card?.setAttribute('hidden', '');
+    expect(peacock.creditsRolling(doc)).toBe(false);
+    card?.removeAttribute('hidden');
+    const container = doc.querySelector('.playback-binge__container') as HTMLElement | null;
+    if (container) container.style.display = 'none';
+    expect(peacock.creditsRolling(doc)).toBe(false);
+    if (container) container.style.display = '';
+    expect(peacock.creditsRolling(doc)).toBe(true);
+  });
+
+  it('is false for a binge card outside any player', () => {
+    const { doc } = load('detail-movie');
+    const card = doc.createElement('div');
+    card.className = 'playback-binge__card';
+    doc.body.append(card);
+    expect(peacock.creditsRolling(doc)).toBe(false);
+  });
+});
+
+describe('selectors', () => {
+  const docs = fixtures.map((f) => parse(f.html));
+  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
+
+  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
+    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
+  });
+
+  it('reads each title selector in order', () => {
+    const url = new URL(fixture('player-episode').url);
+    const { doc } = load('player-episode');
+    doc.querySelector('.playback-header__title')?.remove();
+    const meta = doc.querySelector('.playback-metadata__container-title');
+    if (meta) meta.textContent = 'Parks and Recreation';
+    expect(peacock.detect(doc, url)?.title).toBe('Parks and Recreation');
+    const testId = doc.createElement('span');
+    testId.setAttribute('data-testid', 'metadata-title');
+    testId.textContent = 'The Office';
+    meta?.before(testId);
+    expect(peacock.detect(doc, url)?.title).toBe('The Office');
+  });
+});
+
+describe('detect without a URL change', () => {
+  it('reads a new title when the player switches in place', () => {
+    const { doc, url } = load('player-movie');
+    const title = doc.querySelector('[data-testid="metadata-title"]');
+    if (!title) throw new Error('no title');
+    title.textContent = 'Brooklyn';
+    expect(peacock.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+  });
+
+  it('follows autoplay from a film into an episode (an S/E line appears)', () => {
+    const { doc, url } = load('player-movie');
+    const title = doc.querySelector('[data-testid="metadata-title"]');
+    const line = doc.querySelector('[data-testid="metadata-description"]');
+    if (!title || !line) throw new Error('no title');
+    title.textContent = 'The Office';
+    line.textContent = 'S2 E2: Sexual Harassment';
+    expect(peacock.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'episode',
+      title: 'The Office',
+      rawTitle: 'The Office',
+      episodeLine: 'S2 E2: Sexual Harassment',
+    });
+  });
+
+  it('an episode line without an S/E pattern is not an episode', () => {
+    const { doc, url } = load('player-episode');
+    const line = doc.querySelector('.playback-metadata__container-episode-metadata-info');
+    if (line) line.textContent = 'The Dundies';
+    expect(peacock.detect(doc, url)).toEqual({
+      page: 'player',
+      kind: 'movie',
+      title: 'The Office',
+      rawTitle: 'The Office',
+    });
+  });
+
+  it('never reads the binge card as the current title or episode', () => {
+    const { doc, url } = load('player-movie-binge');
+    const card = doc.querySelector('.playback-binge__card');
+    const t = doc.createElement('span');
+    t.setAttribute('data-testid', 'metadata-title');
+    t.textContent = 'Brooklyn';
+    const d = doc.createElement('span');
+    d.setAttribute('data-testid', 'metadata-description');
+    d.textContent = 'S1 E1: Pilot';
+    card?.prepend(t, d);
+    doc.querySelector('.playback-metadata__container')?.remove();
+    expect(peacock.detect(doc, url)).toBeNull();
+  });
+
+  it.each(['player-movie', 'player-movie-binge'])('%s: follows a string swap of the title (what the e2e does)', (name) => {
+    const f = fixture(name);
+    expect(f.html.includes('2010')).toBe(false);
+    const doc = parse(f.html);
+    for (const el of Array.from(doc.querySelectorAll('*'))) {
+      const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+      expect(own.split('Never Let Me Go').length).toBeLessThanOrEqual(2);
+    }
+    const html = f.html.replaceAll('Never Let Me Go', 'Some Other Film');
+    expect(peacock.detect(parse(html), new URL(f.url))).toEqual({
+      page: 'player',
+      kind: 'movie',
+      title: 'Some Other Film',
+      rawTitle: 'Some Other Film',
+    });
+  });
+
+  it('detail-movie: follows a string swap of title and year', () => {
+    const f = fixture('detail-movie');
+    expect(f.html.split('2010')).toHaveLength(2);
+    const html = f.html.replaceAll('Never Let Me Go', 'Some Other Film').replace('2010', '1999');
+    expect(peacock.detect(parse(html), new URL(f.url))).toMatchObject({
+      title: 'Some Other Film',
+      year: 1999,
+      runtime: 103,
+    });
+  });
+
+  it('falls back to document.title on detail pages only, without the service suffix', () => {
+    const { doc, url } = load('detail-series');
+    doc.querySelector('h1')?.remove();
+    expect(peacock.detect(doc, url)).toEqual({
+      page: 'detail',
+      kind: 'series',
+      title: 'The Office',
+      rawTitle: 'The Office - Peacock',
+      year: 2005,
+      serviceId: '00000000-0000-4000-8000-00000000d002',
+    });
+    // A bare "Peacock" (loading, hubs) is not a title.
+    doc.title = 'Peacock';
+    expect(peacock.detect(doc, url)).toBeNull();
+  });
+
+  it('never reads document.title on the player', () => {
+    const { doc, url } = load('player-movie');
+    doc.title = 'Never Let Me Go - Peacock';
+    doc.querySelector('[data-testid="metadata-title"]')?.remove();
+    expect(peacock.detect(doc, url)).toBeNull();
+  });
+
+  it('returns null on detail markup served at a non-title path', () => {
+    const { doc } = load('detail-movie');
+    expect(peacock.detect(doc, new URL('https://www.peacocktv.com/watch/search?q=never'))).toBeNull();
+  });
+});
+
+describe('malformed pages', () => {
+  const url = new URL('https://www.peacocktv.com/watch/asset/movies/x/00000000-0000-4000-8000-00000000d001');
+
+  it('returns null for empty and half-built pages without throwing', () => {
+    expect(peacock.detect(parse(''), url)).toBeNull();
+    expect(peacock.detect(parse('<main><h1>   </h1></main>'), url)).toBeNull();
+    expect(peacock.detect(parse('<main><h1>\u200e\u202b</h1></main>'), url)).toBeNull();
+    expect(peacock.detect(parse('<main><h1>[OV]</h1></main>'), url)).toBeNull();
+    const playerOnly = '<div class="playback-container"><video></video><span data-testid="metadata-title"></span></div>';
+    expect(peacock.detect(parse(playerOnly), url)).toBeNull();
+    expect(peacock.video(parse(playerOnly))).not.toBeNull();
+    const noVideo = '<div class="playback-container"><span data-testid="metadata-title">X</span></div>';
+    expect(peacock.detect(parse(noVideo), new URL('https://www.peacocktv.com/watch/playback/playlist'))).toBeNull();
+    expect(peacock.creditsRolling(parse(''))).toBe(false);
+    expect(peacock.video(parse(''))).toBeNull();
+  });
+
+  it('returns null from every method when the DOM throws', () => {
+    const hostile = {
+      querySelector: () => {
+        throw new Error('boom');
+      },
+      querySelectorAll: () => {
+        throw new Error('boom');
+      },
+    } as unknown as Document;
+    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
+    expect(peacock.detect(hostile, url)).toBeNull();
+    expect(peacock.badgeMount(hostile, detected)).toBeNull();
+    expect(peacock.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
+    expect(peacock.video(hostile)).toBeNull();
+    expect(peacock.creditsRolling(hostile)).toBe(false);
+  });
+
+  it('caps a huge title and stays fast', () => {
+    const doc = parse('<div class="playback-container"><video></video><span data-testid="metadata-title"></span></div>');
+    const span = doc.querySelector('span');
+    if (span) span.textContent = 'Never Let Me Go '.repeat(70_000);
+    const started = performance.now();
+    const detected = peacock.detect(doc, url);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(detected?.rawTitle.length).toBeLessThanOrEqual(300);
+    expect(detected?.title.length).toBeLessThanOrEqual(300);
+  });
+
+  it('does not take years or runtimes from prose', () => {
+    const html =
+      '<main><h1>Film</h1><ul><li>Released in 1999 after 90 min of delays</li></ul><p><span>Set in 1978</span></p></main>';
+    expect(peacock.detect(parse(html), url)).toEqual({
+      page: 'detail',
+      kind: 'movie',
+      title: 'Film',
+      rawTitle: 'Film',
+      serviceId: '00000000-0000-4000-8000-00000000d001',
+    });
+  });
+});
+
+describe('URLs', () => {
+  const titlePages = [
+    // research §9: real URL shapes (PreMiD Peacock 2.0.0 era examples)
+    'https://www.peacocktv.com/watch/playback/vod/GMO_00000000391471_01/8e388082-094f-3974-951b-03332f1a1e67',
+    'https://www.peacocktv.com/watch/asset/movies/insidious/4e51408e-3b18-3583-8ea3-7f0790250456',
+    'https://www.peacocktv.com/watch/asset/tv/the-office/00000000-0000-4000-8000-00000000d002',
+    'https://www.peacocktv.com/watch/asset/movies/never-let-me-go/00000000-0000-4000-8000-00000000d001/',
+    'https://peacocktv.com/watch/asset/movies/never-let-me-go/00000000-0000-4000-8000-00000000d001?utm_source=share',
+    'https://www.peacocktv.com/watch/playback/vod/GMO_00000000000000_01/00000000-0000-4000-8000-00000000c001/',
+    'https://www.peacocktv.com/watch/playback/playlist',
+    'https://www.peacocktv.com/watch/playback/playlist/00000000-0000-4000-8000-00000000c001',
+    'https://WWW.PEACOCKTV.COM/watch/playback/vod/GMO_00000000000000_01/00000000-0000-4000-8000-00000000C001',
+  ];
+  const otherPages = [
+    'https://www.peacocktv.com/',
+    'https://www.peacocktv.com/watch/home',
+    'https://www.peacocktv.com/watch/tv/highlights',
+    'https://www.peacocktv.com/movies/highlights',
+    'https://www.peacocktv.com/watch/search?q=never+let+me+go',
+    'https://www.peacocktv.com/watch/playback/live/nbc',
+    'https://www.peacocktv.com/watch/playback/vod/',
+    'https://www.peacocktv.com/watch/playback/vod/GMO_00000000000000_01',
+    'https://www.peacocktv.com/watch/playback/vod/GMO_00000000000000_01/not-a-uuid',
+    'https://www.peacocktv.com/watch/playback/vod/ABC_00000000000000_01/00000000-0000-4000-8000-00000000c001',
+    'https://www.peacocktv.com/watch/playback/playlistx',
+    'https://www.peacocktv.com/watch/asset/movies/never-let-me-go',
+    'https://www.peacocktv.com/watch/asset/movies/00000000-0000-4000-8000-00000000d001',
+    'https://www.peacocktv.com/watch/asset/sports/x/00000000-0000-4000-8000-00000000d001',
+    'https://www.peacocktv.com.evil.example/watch/asset/movies/x/00000000-0000-4000-8000-00000000d001',
+    'https://help.peacocktv.com/watch/asset/movies/x/00000000-0000-4000-8000-00000000d001',
+    'ftp://www.peacocktv.com/watch/asset/movies/x/00000000-0000-4000-8000-00000000d001',
+    'https://www.skyshowtime.com/watch/playback/vod/GMO_00000000000000_01/00000000-0000-4000-8000-00000000c001',
+    // other services
+    'https://www.netflix.com/watch/70060002',
+    'https://www.netflix.com/title/70060002',
+    'https://play.max.com/video/watch/914be9f6-e1b2-4f5f-aa34-de07a2a3423b/3c3df515-93b8-4410-b10a-414079529821',
+    'https://play.hbomax.com/movie/52217243-a137-45d6-9c6a-0dfab4633034',
+    'https://www.primevideo.com/detail/0HAQAA7JM43QWX0H6GUD3IOF70/',
+    'https://www.amazon.com/gp/video/detail/B0CLRQ7M7Z/',
+    'https://www.hulu.com/watch/52217243-a137-45d6-9c6a-0dfab4633034',
+    'https://www.hulu.com/movie/never-let-me-go-52217243-a137-45d6-9c6a-0dfab4633034',
+    'https://example.com/watch/asset/movies/x/00000000-0000-4000-8000-00000000d001',
+  ];
+
+  it.each(titlePages)('title page: %s', (href) => {
+    expect(peacock.isTitlePage(new URL(href))).toBe(true);
+  });
+
+  it.each(otherPages)('not a title page: %s', (href) => {
+    expect(peacock.isTitlePage(new URL(href))).toBe(false);
+  });
+
+  it('covers peacocktv.com with one match pattern, and nothing else', () => {
+    expect([...peacock.matches]).toEqual(['*://*.peacocktv.com/*']);
+    expect(peacock.id).toBe('peacock');
+    expect(peacock.name).toBe('Peacock');
+  });
+
+  it('detects nothing from a Peacock-shaped detail DOM on another service URL', () => {
+    const { doc } = load('detail-movie');
+    expect(peacock.detect(doc, new URL('https://www.netflix.com/title/70060002'))).toBeNull();
+  });
+});
