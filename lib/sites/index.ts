@@ -1,6 +1,7 @@
 /**
  * The registry of streaming sites: one line per adapter. Shared code looks sites up here and never by name.
  */
+import { hulu } from './hulu';
 import { max } from './max';
 import { netflix } from './netflix';
 import { paramountPlus } from './paramount-plus';
@@ -8,7 +9,7 @@ import { peacock } from './peacock';
 import { primeVideo } from './prime-video';
 import type { SiteAdapter } from './types';
 
-export const sites: readonly SiteAdapter[] = [primeVideo, netflix, max, paramountPlus, peacock];
+export const sites: readonly SiteAdapter[] = [primeVideo, netflix, max, hulu, paramountPlus, peacock];
 
 /**
  * Whether `url` is covered by a content-script match pattern ("<scheme>://<host><path>", Chrome's "Match patterns":
