@@ -1,42 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { max, selectors } from '../../lib/sites/max';
 import type { DetectedTitle } from '../../lib/sites/types';
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures/sites/max');
-
-interface Fixture {
-  name: string;
-  html: string;
-  url: string;
-  expected: DetectedTitle | null;
-  notes: string;
-}
-
-const fixtures: Fixture[] = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => {
-    const name = f.replace(/\.json$/, '');
-    const meta = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Omit<Fixture, 'name' | 'html'>;
-    return { name, html: readFileSync(join(FIXTURES, `${name}.html`), 'utf8'), ...meta };
-  });
-
-function fixture(name: string): Fixture {
-  const found = fixtures.find((f) => f.name === name);
-  if (!found) throw new Error(`no fixture ${name}`);
-  return found;
-}
-
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-function load(name: string): { doc: Document; url: URL; f: Fixture } {
-  const f = fixture(name);
-  return { doc: parse(f.html), url: new URL(f.url), f };
-}
+const { fixtures, fixture, load } = siteFixtures('max');
 
 const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
 const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);

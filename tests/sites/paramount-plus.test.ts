@@ -1,40 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { paramountPlus as pp, selectors } from '../../lib/sites/paramount-plus';
 import type { DetectedTitle } from '../../lib/sites/types';
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures/sites/paramount-plus');
-
-interface Fixture {
-  name: string;
-  html: string;
-  url: string;
-  expected: DetectedTitle | null;
-  notes: string;
-}
-
-const fixtures: Fixture[] = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => {
-    const name = f.replace(/\.json$/, '');
-    const meta = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Omit<Fixture, 'name' | 'html'>;
-    return { name, html: readFileSync(join(FIXTURES, `${name}.html`), 'utf8'), ...meta };
-  });
-
-function fixture(name: string): Fixture {
-  const found = fixtures.find((f) => f.name === name);
-  if (!found) throw new Error(`no fixture ${name}`);
-  return found;
-}
-
-const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
-
-function load(name: string): { doc: Document; url: URL } {
-  const f = fixture(name);
-  return { doc: parse(f.html), url: new URL(f.url) };
-}
+const { fixtures, fixture, load } = siteFixtures('paramount-plus');
 
 const CONTENT_PLAYERS = ['player-movie', 'player-movie-endcard', 'player-episode'];
 
