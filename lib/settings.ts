@@ -7,13 +7,14 @@
  * the `migrations` ladder, then every field is validated on its own, so one bad value never costs the viewer their
  * other choices.
  *
- * Defaults come from the registries (lib/ratings/sources.ts, lib/sites/index.ts): adding a rating source or a site
- * changes neither this file nor the options page.
+ * Defaults come from the rating-source registry (lib/ratings/sources.ts): adding a source changes neither this file nor
+ * the options page. Sites need no registry here at all: a site without a saved switch is on. That keeps this module,
+ * which every content script imports, free of the site adapters, so each content script bundles only its own
+ * adapter (content_script_gzip_bytes).
  */
 import { browser } from 'wxt/browser';
 import type { RatingSourceId } from './data/schema';
 import { DEFAULT_SOURCES, RATING_SOURCES } from './ratings/sources';
-import { sites } from './sites/index';
 
 /** storage.sync key of the settings object. */
 export const SETTINGS_KEY = 'settings';
@@ -64,7 +65,10 @@ export interface Settings {
   /** Show the combined 0–100 score (lib/ratings/aggregate.ts). Default false: users ask for it but also call it clutter. */
   combinedScore: boolean;
   badge: BadgeSettings;
-  /** Site id (lib/sites) → badge runs there. Every registry site is present. Default true for all. */
+  /**
+   * Site id (lib/sites) → whether the badge runs there. Only the viewer's switches are stored: a site with no entry
+   * is on (`isSiteEnabled`), so a new site starts on without any change here. Default {}.
+   */
   sites: Record<string, boolean>;
   /** Scene notes ("what happens in the stinger") are spoilers. Default 'hidden': shown only on request. */
   spoilerMode: SpoilerMode;
@@ -74,24 +78,27 @@ export interface Settings {
   theme: Theme;
   /** Shows or hides the badge on streaming pages. Default Alt+Shift+C. */
   shortcut: Shortcut;
+  /**
+   * When the credits start and a scene is still to come, choose the service's own "watch credits" so autoplay does not
+   * skip to the next title. Default false: it clicks in the viewer's player, so the viewer opts in.
+   */
+  keepCreditsPlaying: boolean;
 }
 
 /** The settings object as stored: the settings plus the version they were written at. */
 export type StoredSettings = Settings & { version: number };
 
-/** What the defaults are derived from; a parameter so tests can prove a new source or site shows up on its own. */
+/** What the defaults are derived from; a parameter so tests can prove a new source shows up on its own. */
 export interface SettingsRegistry {
   /** Every rating source, in registry order. */
   sourceIds: readonly RatingSourceId[];
   /** Sources enabled out of the box, in their default order. */
   defaultSources: readonly RatingSourceId[];
-  siteIds: readonly string[];
 }
 
 export const REGISTRY: SettingsRegistry = {
   sourceIds: RATING_SOURCES.map((s) => s.id),
   defaultSources: DEFAULT_SOURCES,
-  siteIds: sites.map((s) => s.id),
 };
 
 /** Alt+Shift+C: Alt+Shift because few players bind it, and C for "credits". */
@@ -104,11 +111,12 @@ const FIXED_DEFAULTS = {
   spoilerMode: 'hidden' satisfies SpoilerMode,
   hideRatingsUntilReveal: false,
   theme: 'system' satisfies Theme,
+  keepCreditsPlaying: false,
 } as const;
 
 /**
  * Defaults for a registry: the default sources first in their own order, then every other source, disabled, in
- * registry order; every site on.
+ * registry order; every site on (no site switch stored).
  */
 export function defaultSettings(registry: SettingsRegistry = REGISTRY): Settings {
   const known = new Set(registry.sourceIds);
@@ -118,11 +126,12 @@ export function defaultSettings(registry: SettingsRegistry = REGISTRY): Settings
     ratingSources: [...first.map((id) => ({ id, enabled: true })), ...rest.map((id) => ({ id, enabled: false }))],
     combinedScore: FIXED_DEFAULTS.combinedScore,
     badge: { ...FIXED_DEFAULTS.badge },
-    sites: Object.fromEntries(registry.siteIds.map((id) => [id, true])),
+    sites: {},
     spoilerMode: FIXED_DEFAULTS.spoilerMode,
     hideRatingsUntilReveal: FIXED_DEFAULTS.hideRatingsUntilReveal,
     theme: FIXED_DEFAULTS.theme,
     shortcut: { ...DEFAULT_SHORTCUT },
+    keepCreditsPlaying: FIXED_DEFAULTS.keepCreditsPlaying,
   };
 }
 
@@ -149,7 +158,8 @@ const V1_SOURCE_IDS: readonly string[] = ['imdb', 'rt-critics', 'rt-audience', '
  * - 2: v1 `{ sources: id[], combined }` (the ids shown, in order) → `{ ratingSources: {id, enabled}[], combinedScore }`;
  *   v1 sources the viewer did not list are kept, switched off, so hiding a default source survives the upgrade.
  * - 3: adds badge, sites, spoilerMode, hideRatingsUntilReveal, theme and shortcut at their defaults (sites stays empty:
- *   validation fills in every registry site).
+ *   every site on).
+ * `keepCreditsPlaying` was added later without a step: an added field is filled from the defaults by validation.
  */
 export const migrations: Readonly<Record<number, Migration>> = {
   2: (old) => {
@@ -253,10 +263,22 @@ function validSources(value: unknown, fallback: readonly SourceSetting[]): Sourc
   return out;
 }
 
-/** One switch per registry site; ids of sites the registry no longer has are dropped. */
+/** A site id: kebab-case, as lib/sites names its files. */
+const SITE_ID = /^[a-z0-9]{1,20}(?:-[a-z0-9]{1,20}){0,3}$/;
+/** Far more than there will ever be sites; bounds what a corrupt or hostile stored object can cost. */
+const MAX_SITE_SWITCHES = 64;
+
+/**
+ * The viewer's site switches: well-formed ids with a boolean, on top of the fallback's. An id this build has no
+ * adapter for is kept: it is inert, and the choice survives a build that brings the site back.
+ */
 function validSites(value: unknown, fallback: Readonly<Record<string, boolean>>): Record<string, boolean> {
-  const given = isRecord(value) ? value : {};
-  return Object.fromEntries(Object.entries(fallback).map(([id, on]) => [id, bool(given[id], on)]));
+  const out: Record<string, boolean> = { ...fallback };
+  if (!isRecord(value)) return out;
+  for (const [id, on] of Object.entries(value).slice(0, MAX_SITE_SWITCHES)) {
+    if (SITE_ID.test(id) && typeof on === 'boolean') out[id] = on;
+  }
+  return out;
 }
 
 /**
@@ -280,6 +302,7 @@ export function normalizeSettings(raw: unknown, fallback: Readonly<Settings> = D
     hideRatingsUntilReveal: bool(value.hideRatingsUntilReveal, fallback.hideRatingsUntilReveal),
     theme: oneOf(THEMES, value.theme, fallback.theme),
     shortcut: validShortcut(value.shortcut, fallback.shortcut),
+    keepCreditsPlaying: bool(value.keepCreditsPlaying, fallback.keepCreditsPlaying),
   };
 }
 

@@ -7,11 +7,13 @@
  * - lookup_p50_ms / lookup_p99_ms: findFilms round trip from an extension page over the client's port. Goal p50 <= 1.
  * - dataset_bytes: the compressed asset. Goal <= 3 MB.
  * - films: films in the dataset.
- * - badge_ms_p95: Prime Video player, from the title element appearing to the badge attached. Goal <= 100.
- * - content_script_gzip_bytes: the Prime Video content script, gzipped. Goal <= 30 KB.
+ * - badge_ms_p95: in each service's movie player, from the title appearing to the badge attached; reported per
+ *   service as badge_ms_p95_<site id with underscores> (badge_ms_p95_prime_video, _netflix, ...) and, unsuffixed,
+ *   the worst service. Goal <= 100.
+ * - content_script_gzip_bytes: the largest service content script, gzipped. Goal <= 30 KB.
  * - observer_cpu_pct: the content script's share of one core on a page mutating 1,000 nodes per second: the
  *   page's script time with the extension's content script running minus the same page on a host it does not
- *   match. Goal < 2.
+ *   match. Per service as observer_cpu_pct_<site>, unsuffixed the worst service. Goal < 2.
  * - match_precision_high / match_recall: the matcher on a labelled set of real catalogue titles.
  * - search_p95_ms / search_baseline_p95_ms: popup search per keystroke over the full dataset, ours and Fuse.js on
  *   the same keystrokes (lib/search, measured in Node). Goal <= 10.
@@ -23,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
 import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
+import { sites } from '../lib/sites/index';
 import { measureMatchAccuracy } from './bench/match-accuracy';
 import { measureSearch } from './bench/search-bench';
 
@@ -74,45 +77,77 @@ async function lookupTimes(session: ExtensionSession, titles: Array<[string, num
 }
 
 /**
- * Title element appears -> badge attached, timed in the page: the player overlay (with its title element) is taken
- * out, then put back showing another real film, and a main-world observer sees the badge host (it lives in the
- * light DOM) land inside the player with the new film's id. Each round shows a different film, so every round
- * asks the background anew.
+ * Title appears -> badge attached, timed in the page, for any service: the player layer holding the badge (the
+ * badge's mount's ancestor directly under <body>) is taken out, every trace of the current film's title in the page
+ * (text in light and open shadow DOM, title-bearing attributes, the page-world bridge attribute and page objects
+ * hung on elements, such as Disney+'s `mediaPlayer`) is renamed to another real film, and the layer is put back; a
+ * main-world observer sees the badge land with the new film's id. Every round shows a different film, so each asks
+ * the background anew.
  */
-async function badgeTimes(session: ExtensionSession, rounds: number): Promise<number[]> {
-  const fixture = siteFixture('prime-video', 'player-movie');
-  const page = await openFixture(session, fixture);
-  await page.waitForSelector('.dv-player-fullscreen credits-cue-badge');
+async function badgeTimes(session: ExtensionSession, site: string, rounds: number): Promise<number[]> {
+  const page = await openFixture(session, siteFixture(site, 'player-movie'));
+  await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id'), undefined, { timeout: 15_000 });
   const titles = ['Encanto', 'Guardians of the Galaxy', 'Iron Man', 'The Irishman', 'Never Let Me Go', 'Thor: Ragnarok'];
   const times: number[] = [];
+  let previous = 'Never Let Me Go';
   for (let i = 0; i < rounds; i++) {
     const title = titles[i % titles.length] ?? 'Encanto';
     times.push(
       // (No named helpers in here: tsx would wrap them in a __name() the page does not have.)
-      await page.evaluate(async (title) => {
-        const player = document.querySelector('.dv-player-fullscreen');
-        const parent = player?.parentElement;
-        const holder = [...(player?.querySelectorAll('.atvwebplayersdk-title-text') ?? [])].find((e) => e.textContent?.trim());
-        if (!player || !parent || !holder) throw new Error('fixture has no player title');
-        const before = document.querySelector('credits-cue-badge')?.getAttribute('data-film-id');
-        player.remove();
-        // Let the runtime see the player gone (the badge falls back to the detail page's title).
-        await new Promise((r) => setTimeout(r, 120));
-        holder.textContent = title;
-        return new Promise<number>((resolve) => {
-          const mo = new MutationObserver(() => {
-            const badge = player.querySelector('credits-cue-badge');
-            if (badge && badge.getAttribute('data-film-id') !== before) {
-              mo.disconnect();
-              resolve(performance.now() - t0);
+      await page.evaluate(
+        async ([oldTitle, title]) => {
+          const badge = document.querySelector('credits-cue-badge');
+          let layer = badge?.parentElement ?? null;
+          while (layer?.parentElement && layer.parentElement !== document.body) layer = layer.parentElement;
+          const parent = layer?.parentElement;
+          if (!badge || !layer || !parent) throw new Error('no badge in a player layer');
+          const next = layer.nextSibling;
+          const before = badge.getAttribute('data-film-id');
+          layer.remove();
+          // Let the runtime see the player gone.
+          await new Promise((r) => setTimeout(r, 150));
+          const rename = (v: string): string => v.split(oldTitle).join(title);
+          const roots: Array<Document | ShadowRoot | Element> = [document, layer];
+          const seen = new Set<unknown>();
+          while (roots.length > 0) {
+            const root = roots.pop() as Document | ShadowRoot | Element;
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue?.includes(oldTitle)) n.nodeValue = rename(n.nodeValue);
+            for (const el of [root, ...root.querySelectorAll('*')]) {
+              if (!(el instanceof Element)) continue;
+              if (el.shadowRoot) roots.push(el.shadowRoot);
+              for (const a of [...el.attributes]) if (a.value.includes(oldTitle)) el.setAttribute(a.name, rename(a.value));
+              // Page objects the service hangs on its elements (Disney+ mediaPlayer): strings renamed in place.
+              const stack: unknown[] = Object.keys(el).map((k) => (el as unknown as Record<string, unknown>)[k]);
+              while (stack.length > 0) {
+                const o = stack.pop();
+                if (typeof o !== 'object' || o === null || seen.has(o)) continue;
+                seen.add(o);
+                for (const k of Object.keys(o)) {
+                  const v = (o as Record<string, unknown>)[k];
+                  if (typeof v === 'string' && v.includes(oldTitle)) (o as Record<string, unknown>)[k] = rename(v);
+                  else stack.push(v);
+                }
+              }
             }
+          }
+          return new Promise<number>((resolve) => {
+            const mo = new MutationObserver(() => {
+              const now = document.querySelector('credits-cue-badge');
+              if (now && layer.contains(now) && now.getAttribute('data-film-id') !== before) {
+                mo.disconnect();
+                resolve(performance.now() - t0);
+              }
+            });
+            mo.observe(document, { childList: true, subtree: true, attributes: true });
+            const t0 = performance.now();
+            parent.insertBefore(layer, next);
           });
-          mo.observe(document, { childList: true, subtree: true, attributes: true });
-          const t0 = performance.now();
-          parent.append(player);
-        });
-      }, title),
+        },
+        [previous, title] as const,
+      ),
     );
+    previous = title;
   }
   await page.close();
   return times;
@@ -147,8 +182,8 @@ async function scriptMsUnderMutations(session: ExtensionSession, url: string, ht
   return spent;
 }
 
-async function observerCpuPct(session: ExtensionSession): Promise<number> {
-  const fixture = siteFixture('prime-video', 'player-movie');
+async function observerCpuPct(session: ExtensionSession, site: string): Promise<number> {
+  const fixture = siteFixture(site, 'player-movie');
   const seconds = 5;
   const samples: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -206,21 +241,33 @@ async function main(): Promise<void> {
     metrics.push({ name: 'lookup_p50_ms', value: +p50.toFixed(3), unit: 'ms', goal: '<= 1', ok: p50 <= 1 });
     metrics.push({ name: 'lookup_p99_ms', value: +percentile(times, 99).toFixed(3), unit: 'ms' });
 
-    const badge = (await badgeTimes(session, 30)).sort((a, b) => a - b);
-    const p95 = percentile(badge, 95);
-    metrics.push({ name: 'badge_ms_p95', value: +p95.toFixed(1), unit: 'ms', goal: '<= 100', ok: p95 <= 100 });
+    // Per service, same goals as Prime Video; the unsuffixed metrics are the worst service (the contract names).
+    const perService: Metric[] = [];
+    for (const site of sites) {
+      const badge = (await badgeTimes(session, site.id, 30)).sort((a, b) => a - b);
+      const p95 = percentile(badge, 95);
+      perService.push({ name: `badge_ms_p95_${site.id.replaceAll('-', '_')}`, value: +p95.toFixed(1), unit: 'ms', goal: '<= 100', ok: p95 <= 100 });
+      const cpu = await observerCpuPct(session, site.id);
+      perService.push({ name: `observer_cpu_pct_${site.id.replaceAll('-', '_')}`, value: +cpu.toFixed(2), unit: '%', goal: '< 2', ok: cpu < 2 });
+    }
+    const worst = (prefix: string): number => Math.max(...perService.filter((m) => m.name.startsWith(prefix)).map((m) => m.value));
+    const badgeWorst = worst('badge_ms_p95_');
+    metrics.push({ name: 'badge_ms_p95', value: badgeWorst, unit: 'ms', goal: '<= 100', ok: badgeWorst <= 100 });
+    const cpuWorst = worst('observer_cpu_pct_');
+    metrics.push({ name: 'observer_cpu_pct', value: cpuWorst, unit: '%', goal: '< 2', ok: cpuWorst < 2 });
+    metrics.push(...perService);
     const popup = (await popupReadyMs(session, 10)).sort((a, b) => a - b);
     const popupMs = percentile(popup, 50);
     metrics.push({ name: 'popup_ready_ms', value: +popupMs.toFixed(1), unit: 'ms', goal: '<= 150', ok: popupMs <= 150 });
-    const cpu = await observerCpuPct(session);
-    metrics.push({ name: 'observer_cpu_pct', value: +cpu.toFixed(2), unit: '%', goal: '< 2', ok: cpu < 2 });
   } finally {
     await session.close();
   }
   const bytes = statSync(resolve(root, 'assets', DATASET_PATH)).size;
   metrics.push({ name: 'dataset_bytes', value: bytes, unit: 'B', goal: '<= 3000000', ok: bytes <= 3_000_000 });
   metrics.push({ name: 'films', value: manifest.counts.films, unit: '' });
-  const contentScript = gzipSync(readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/prime-video.js')), { level: 9 }).length;
+  // Each service's content script (the page-world ones are a few hundred bytes); the contract metric is the largest.
+  const scriptBytes = sites.map((site) => gzipSync(readFileSync(resolve(root, `.output/chrome-mv3/content-scripts/${site.id}.js`)), { level: 9 }).length);
+  const contentScript = Math.max(...scriptBytes);
   metrics.push({ name: 'content_script_gzip_bytes', value: contentScript, unit: 'B', goal: '<= 30720', ok: contentScript <= 30 * 1024 });
   const search = await measureSearch();
   metrics.push({ name: 'search_p95_ms', value: +search.search_p95_ms.toFixed(3), unit: 'ms', goal: '<= 10', ok: search.search_p95_ms <= 10 });

@@ -174,6 +174,14 @@ export function App(): JSX.Element {
           checked={settings.badge.autoHide}
           onChange={(autoHide) => void update({ badge: { ...settings.badge, autoHide } })}
         />
+        <SwitchField
+          id="keep-credits"
+          testId="keep-credits"
+          label={t('keepCreditsLabel')}
+          help={t('keepCreditsHelp')}
+          checked={settings.keepCreditsPlaying}
+          onChange={(keepCreditsPlaying) => void update({ keepCreditsPlaying })}
+        />
       </SettingsSection>
 
       <SettingsSection id="sites" title={t('sectionSites')} hint={t('sitesHint')}>

@@ -13,9 +13,10 @@ import { sendMessage } from '../messaging';
 import { combinedScore } from '../ratings/aggregate';
 import type { RatingSourceId } from '../data/schema';
 import { DEFAULT_SETTINGS, enabledSources, isSiteEnabled, loadSettings, matchesShortcut, watchSettings, type Settings } from '../settings';
+import { PAGE_DATA_ATTRIBUTE, readPageData } from '../sites/page-data';
 import type { DetectedTitle, SiteAdapter } from '../sites/types';
 import { createBadgeHost, type BadgeHost } from './badge-host';
-import { isNearEnd, isTypingTarget } from './signals';
+import { isNearEnd, isTypingTarget, pageSaysCredits } from './signals';
 
 /** What the runtime needs from WXT's content-script context (kept narrow so tests can pass a plain object). */
 export interface ContentContext {
@@ -38,6 +39,13 @@ interface Shown {
   film: Film | null;
   confidence: Confidence | null;
   others: FilmSummary[];
+  /**
+   * Video time at which the credits were first seen rolling for this title. The service's own signal can go away
+   * once the viewer (or "keep the credits playing") dismisses the next-up card, while the credits still roll.
+   */
+  creditsFrom?: number;
+  /** "Keep the credits playing" already chose the service's "watch credits" for this title (once per title). */
+  keptCredits?: boolean;
 }
 
 /** Fingerprint of a detection: a new key means a new title (Prime switches titles without a URL change). */
@@ -155,13 +163,39 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     const full = doc.fullscreenElement;
     badge.attach(full && !full.contains(mount.container) ? full : mount.container);
     const inPlayer = shown.detected.page === 'player';
-    const rolling = inPlayer && (adapter.creditsRolling(doc) || isNearEnd(video));
+    const rolling = inPlayer && creditsRolling(shown);
     const alert = rolling && shown.film ? creditsAlert(shown.film.credits.state) : null;
+    if (alert === 'scene-coming' || alert === 'disagree') keepCreditsPlaying(shown);
     // Like the player's own UI: visible while paused or after a mouse move, faded while the film plays.
     const playing = inPlayer && video !== null && !video.paused && !video.ended;
     const fade = settings.badge.autoHide && playing && Date.now() > awakeUntil && !alert && !expanded;
     badge.setData({ faded: fade ? '' : null });
     paint(alert, mount.placement);
+  }
+
+  /** Service signal, service clock, video clock; once seen, held while the video has not gone back before it. */
+  function creditsRolling(current: Shown): boolean {
+    const time = video && Number.isFinite(video.currentTime) ? video.currentTime : undefined;
+    if (adapter.creditsRolling(doc) || pageSaysCredits(readPageData(doc), time) || isNearEnd(video)) {
+      current.creditsFrom ??= time ?? 0;
+      return true;
+    }
+    if (current.creditsFrom === undefined) return false;
+    // Seeking back before the credits (or a video we cannot read) ends the hold.
+    if (time === undefined || time + 1 < current.creditsFrom) current.creditsFrom = undefined;
+    return current.creditsFrom !== undefined;
+  }
+
+  /**
+   * The viewer asked to keep the credits playing and a scene is (or may be) still to come: choose the service's own
+   * "watch credits", once per title, so autoplay does not skip to the next title.
+   */
+  function keepCreditsPlaying(current: Shown): void {
+    if (!settings.keepCreditsPlaying || current.keptCredits) return;
+    const control = adapter.watchCreditsControl?.(doc);
+    if (!control) return;
+    current.keptCredits = true;
+    control.click();
   }
 
   async function pickOther(id: string): Promise<void> {
@@ -248,7 +282,8 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     characterData: true,
     attributes: true,
     // Class and visibility flips are how players show their next-up card and switch titles in place.
-    attributeFilter: ['class', 'hidden', 'style', 'src'],
+    // The page-world bridge (lib/sites/page-data.ts) publishes on <html>.
+    attributeFilter: ['class', 'hidden', 'style', 'src', PAGE_DATA_ATTRIBUTE],
   });
 
   const onMouseMove = (): void => {

@@ -1,6 +1,7 @@
 /**
  * Small pure signals for the content runtime, shared by every service.
  */
+import type { PageData } from '../sites/page-data';
 
 /**
  * The film is near its end: the fallback when a service shows no next-up card. The services' own markers sit
@@ -13,6 +14,21 @@ export function isNearEnd(video: Pick<HTMLVideoElement, 'currentTime' | 'duratio
   if (!Number.isFinite(duration) || duration < 20 * 60 || !Number.isFinite(currentTime)) return false;
   const window = Math.min(10 * 60, Math.max(2 * 60, duration * 0.07));
   return duration - currentTime <= window;
+}
+
+/**
+ * The credits roll by the service's own clock (page-world data): its end-credits marker when it has one (Peacock
+ * `startOfCredits`, Netflix `creditsOffset`), else the same near-end window on its position and duration (Disney+,
+ * whose `video.currentTime` is not the programme's time).
+ */
+export function pageSaysCredits(page: PageData | null, videoTime?: number): boolean {
+  if (!page) return false;
+  // Services whose video clock is the programme's (Netflix, Peacock) publish only the marker: the video says where
+  // playback is, so the page world need not rewrite its attribute every second.
+  const position = page.position ?? videoTime;
+  if (position === undefined || !Number.isFinite(position)) return false;
+  if (page.creditsStart !== undefined && page.creditsStart > 0) return position >= page.creditsStart;
+  return page.position !== undefined && page.duration !== undefined && isNearEnd({ currentTime: page.position, duration: page.duration });
 }
 
 /** Keys typed into a field are the viewer's text, never a shortcut. */

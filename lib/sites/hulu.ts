@@ -14,15 +14,8 @@
  * runtime's near-end fallback covers Hulu. (Old player code in public repositories reads an
  * `.end-card__replay-thumbnail`, but the research does not document it as a credits signal, so it is not used.)
  */
-import {
-  capLength,
-  cleanTitle,
-  MAX_TITLE_LENGTH,
-  normalizePageText,
-  parseEpisodeLine,
-  parseRuntime,
-  parseYear,
-} from './clean-title';
+import { capLength, cleanTitle, parseEpisodeLine } from './clean-title';
+import { all, first, firstWithText, compact, safely, playerWithVideo, type Player, yearAndRuntime, detailDetection } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Hulu selector, and the only place they live. Alternatives are tried in order; each names where it was seen. */
@@ -49,8 +42,6 @@ export const selectors = {
   detailMetadataItem: ['li.Masthead__meta'],
 } as const;
 
-type SelectorList = readonly string[];
-
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const PLAYER_PATH = new RegExp(`^/watch/${UUID}/?$`, 'i');
 /** The slug may carry percent-escapes ("marvel-studios%27-the-avengers-<uuid>"); the uuid always ends the segment. */
@@ -65,50 +56,9 @@ function isTitlePage(url: URL): boolean {
   return isHuluHost(url) && (PLAYER_PATH.test(url.pathname) || DETAIL_PATH.test(url.pathname));
 }
 
-function all(root: ParentNode, list: SelectorList): Element[] {
-  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
-}
-
-function first(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The text as read, capped and with runs of whitespace collapsed; nothing decoded. */
-function textOf(el: Element): string {
-  return capLength(capLength(el.textContent ?? '', MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim());
-}
-
-/** The first element of `list` with visible text: control or bidi marks alone are empty. */
-function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
-  for (const el of all(root, list)) {
-    const text = textOf(el);
-    if (normalizePageText(text)) return { el, text };
-  }
-  return null;
-}
-
-interface Player {
-  root: Element;
-  video: HTMLVideoElement;
-}
-
 /** The outermost player wrapper holding the content video (research §12.2: key on what plays, not on the URL). */
 function livePlayer(doc: Document): Player | null {
-  for (const root of all(doc, selectors.player)) {
-    const video = all(root, selectors.video).find((el) => el.tagName === 'VIDEO');
-    if (video) return { root, video: video as HTMLVideoElement };
-  }
-  return null;
-}
-
-/** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
-function compact(d: DetectedTitle): DetectedTitle {
-  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
-  return d;
+  return playerWithVideo(doc, selectors.player, selectors.video);
 }
 
 /** "S1 E3-Kyle • TV-14" → "S1 E3-Kyle": PreMiD cuts the subtitle at "•" or "|". */
@@ -133,20 +83,8 @@ function detectPlayer(doc: Document): DetectedTitle | null {
   return episode ? compact({ ...base, episodeLine: subtitle === undefined ? undefined : episodeLineOf(subtitle) }) : base;
 }
 
-const YEAR_ITEM = /^\d{4}$/;
-const RUNTIME_ITEM = /^\d{1,2}\s*(?:h|hr|hrs)(?:\s*\d{1,2}\s*m(?:in)?)?$|^\d{1,3}\s*m(?:in)?$/i;
-
-/** Year and runtime from short metadata items whose whole text is one of them ("2010", "1 hr 43 min"). */
 function detailFacts(doc: Document): { year?: number; runtime?: number } {
-  let year: number | undefined;
-  let runtime: number | undefined;
-  for (const el of all(doc, selectors.detailMetadataItem)) {
-    if (el.children.length > 0) continue;
-    const text = normalizePageText(el.textContent ?? '', 40);
-    if (year === undefined && YEAR_ITEM.test(text)) year = parseYear(text);
-    else if (runtime === undefined && RUNTIME_ITEM.test(text)) runtime = parseRuntime(text);
-  }
-  return { year, runtime };
+  return yearAndRuntime(all(doc, selectors.detailMetadataItem));
 }
 
 function detectDetail(doc: Document, url: URL): DetectedTitle | null {
@@ -157,25 +95,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const title = cleanTitle(found.text);
   if (!title) return null;
   const series = route[1]?.toLowerCase() === 'series';
-  const facts = detailFacts(doc);
-  return compact({
-    page: 'detail',
-    kind: series ? 'series' : 'movie',
-    title,
-    rawTitle: found.text,
-    year: facts.year,
-    runtime: series ? undefined : facts.runtime,
-    serviceId: route[2]?.toLowerCase(),
-  });
-}
-
-/** Runs a DOM read; a malformed or hostile page yields the fallback instead of an exception. */
-function safely<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
+  return detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase());
 }
 
 export const hulu: SiteAdapter = {

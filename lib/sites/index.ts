@@ -1,6 +1,8 @@
 /**
  * The registry of streaming sites: one line per adapter. Shared code looks sites up here and never by name.
  */
+import { appleTv } from './apple-tv';
+import { disneyPlus } from './disney-plus';
 import { hulu } from './hulu';
 import { max } from './max';
 import { netflix } from './netflix';
@@ -9,7 +11,7 @@ import { peacock } from './peacock';
 import { primeVideo } from './prime-video';
 import type { SiteAdapter } from './types';
 
-export const sites: readonly SiteAdapter[] = [primeVideo, netflix, max, hulu, paramountPlus, peacock];
+export const sites: readonly SiteAdapter[] = [primeVideo, netflix, disneyPlus, max, hulu, paramountPlus, peacock, appleTv];
 
 /**
  * Whether `url` is covered by a content-script match pattern ("<scheme>://<host><path>", Chrome's "Match patterns":

@@ -15,15 +15,8 @@
  * document.title is never read on the player: it names the episode, not the show ("Trust Fall • HBO Max" while
  * "Lanternas" T1 Ep.2 plays, a 2026-08 measurement quoted in public code).
  */
-import {
-  capLength,
-  cleanTitle,
-  MAX_TITLE_LENGTH,
-  normalizePageText,
-  parseEpisodeLine,
-  parseRuntime,
-  parseYear,
-} from './clean-title';
+import { capLength, cleanTitle, parseEpisodeLine } from './clean-title';
+import { all, first, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, type Player, yearAndRuntime, detailDetection } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /**
@@ -48,6 +41,8 @@ export const selectors = {
     // Its dismiss button: "watch credits" (SE).
     'button[class*="DismissButton-"]',
   ],
+  /** The up-next panel's dismiss button: "watch credits" (SE). */
+  watchCredits: ['button[class*="DismissButton-"]'],
   /** Movies: the player shrinks into a corner when the credits start (SE clicks the video to restore it). */
   playerShrunk: ['.player-shrink-transition-enter-done'],
   /**
@@ -59,8 +54,6 @@ export const selectors = {
   /** Short metadata items under the detail title ("2010", "1h 43m"); read by shape, not by position or label. */
   detailMetadataItem: ['[data-testid="content-metadata"] li', '[data-testid="content-metadata"] span'],
 } as const;
-
-type SelectorList = readonly string[];
 
 /** play.* hosts serve the app; www.max.com / www.hbomax.com are marketing pages. */
 const APP_HOSTS = ['play.max.com', 'play.hbomax.com'] as const;
@@ -78,50 +71,9 @@ function isTitlePage(url: URL): boolean {
   return isAppHost(url) && (PLAYER_PATH.test(url.pathname) || DETAIL_PATH.test(url.pathname));
 }
 
-function all(root: ParentNode, list: SelectorList): Element[] {
-  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
-}
-
-function first(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The text as read, capped and with runs of whitespace collapsed; nothing decoded. */
-function textOf(el: Element): string {
-  return capLength(capLength(el.textContent ?? '', MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim());
-}
-
-/** The first element of `list` with visible text: control or bidi marks alone are empty. */
-function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
-  for (const el of all(root, list)) {
-    const text = textOf(el);
-    if (normalizePageText(text)) return { el, text };
-  }
-  return null;
-}
-
-interface Player {
-  root: Element;
-  video: HTMLVideoElement;
-}
-
 /** The player screen holding a <video> (research §12.2: key on what plays, not on the URL). */
 function livePlayer(doc: Document): Player | null {
-  for (const root of all(doc, selectors.player)) {
-    const video = all(root, selectors.video).find((el) => el.tagName === 'VIDEO');
-    if (video) return { root, video: video as HTMLVideoElement };
-  }
-  return null;
-}
-
-/** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
-function compact(d: DetectedTitle): DetectedTitle {
-  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
-  return d;
+  return playerWithVideo(doc, selectors.player, selectors.video);
 }
 
 /** "S1 E2:" + "Salto no Escuro" → "S1 E2: Salto no Escuro"; either part may be missing. */
@@ -149,19 +101,8 @@ function detectPlayer(doc: Document): DetectedTitle | null {
 /** " • Max", " • HBO Max", " | HBO Max" after a document title. */
 const TITLE_SUFFIX = /\s*[•|\-–—]\s*(?:HBO\s*)?Max\s*$/i;
 
-/** Year and runtime from short metadata items whose whole text is one of them ("2010", "1h 43m", "103 min"). */
 function detailFacts(doc: Document): { year?: number; runtime?: number } {
-  let year: number | undefined;
-  let runtime: number | undefined;
-  for (const el of all(doc, selectors.detailMetadataItem)) {
-    if (el.children.length > 0) continue;
-    const text = normalizePageText(el.textContent ?? '', 40);
-    if (year === undefined && /^\d{4}$/.test(text)) year = parseYear(text);
-    else if (runtime === undefined && /^\d{1,2}\s*h(?:\s*\d{1,2}\s*m(?:in)?)?$|^\d{1,3}\s*m(?:in)?$/i.test(text)) {
-      runtime = parseRuntime(text);
-    }
-  }
-  return { year, runtime };
+  return yearAndRuntime(all(doc, selectors.detailMetadataItem));
 }
 
 function detectDetail(doc: Document, url: URL): DetectedTitle | null {
@@ -173,35 +114,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const title = cleanTitle(raw);
   if (!title || (found.el.tagName === 'TITLE' && raw === found.text)) return null;
   const series = route[1]?.toLowerCase() === 'show';
-  const facts = detailFacts(doc);
-  return compact({
-    page: 'detail',
-    kind: series ? 'series' : 'movie',
-    title,
-    rawTitle: found.text,
-    year: facts.year,
-    runtime: series ? undefined : facts.runtime,
-    serviceId: route[2]?.toLowerCase(),
-  });
-}
-
-/** Runs a DOM read; a malformed or hostile page yields the fallback instead of an exception. */
-function safely<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-/** Not hidden by attribute or inline style between `el` and the player root (no layout needed, works in tests). */
-function isShown(el: Element, root: Element): boolean {
-  for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return false;
-    const style = (node as Partial<HTMLElement>).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-  }
-  return true;
+  return detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase());
 }
 
 function creditsRolling(doc: Document): boolean {
@@ -230,4 +143,9 @@ export const max: SiteAdapter = {
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
   creditsRolling: (doc) => safely(() => creditsRolling(doc), false),
+  watchCreditsControl: (doc) =>
+    safely(() => {
+      const player = livePlayer(doc);
+      return player ? shownControl(player.root, selectors.watchCredits, (el) => isShown(el, player.root)) : null;
+    }, null),
 };

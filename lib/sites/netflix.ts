@@ -5,13 +5,16 @@
  * in its §0), §11 and §12. Netflix navigates with pushState: starting playback and auto-advancing change the /watch/
  * id, so the URL says which page kind this is, and `detect` reads the DOM as it is now.
  *
- * DOM only, on purpose for now. The more reliable first source is Netflix's metadata API
- * (`/nq/website/memberapi/release/metadata?movieid=<id>`: title, type "show"/"movie", year, runtime, creditsOffset)
- * or the page-world `netflix.appContext.state.playerApp` state; both need a page-world (MAIN) script or a
- * same-origin fetch with cookies, and are left for later (research §3.2, §11.1, §12.1). The DOM is the fallback
- * layer those projects also keep.
+ * Sources, most reliable first (research §3.2, §12.1): the player's own metadata in the page world
+ * (`netflix.appContext.state.playerApp.getState().videoPlayer.videoMetadata[<id>]._metadata.video`, the same shape
+ * as the metadata API: title, type "show"/"movie", year, creditsOffset, seasons/episodes), read by
+ * `readNetflixPage` in entrypoints/netflix-page.content.ts and passed over through lib/sites/page-data.ts; then the
+ * player DOM, which Netflix unmounts while the controls are hidden. The metadata API itself is never fetched: nothing
+ * the extension does makes a request.
  */
-import { capLength, cleanTitle, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from './clean-title';
+import { capLength, cleanTitle, normalizePageText, parseRuntime, parseYear } from './clean-title';
+import { all, first, clip, textOf, firstWithText, compact, safely, isShown, shownControl } from './dom';
+import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /**
@@ -40,6 +43,8 @@ export const selectors = {
     '[data-uia="next-episode-seamless-button-draining"]',
     '[data-uia^="postplay-"]',
   ],
+  /** "Watch credits": dismisses the next-episode / autoplay countdown and keeps the credits playing (SE). */
+  watchCredits: ['[data-uia="watch-credits-seamless-button"]'],
   /**
    * The open details modal (browse?jbv=<id>, member /title/<id>) or the logged-out title page's info block. Hover
    * "mini-modal" previews share the modal's inner classes, so only the detail modal counts.
@@ -62,8 +67,6 @@ export const selectors = {
   /** Server-rendered title of a full-load /title/ page ("Never Let Me Go | Netflix"). */
   metaTitle: ['meta[property="og:title"]'],
 } as const;
-
-type SelectorList = readonly string[];
 
 /** netflix.com plus the regional hosts SE lists (research §3.1); match patterns cannot wildcard a TLD. */
 const HOSTS = ['netflix.com', 'netflix.ca', 'netflix.com.au'] as const;
@@ -97,51 +100,6 @@ function serviceIdFromUrl(url: URL): string | undefined {
   return /^\/(?:watch|title)\/(\d+)/.exec(contentPath(url))?.[1];
 }
 
-function all(root: ParentNode, list: SelectorList): Element[] {
-  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
-}
-
-function first(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Collapsed, capped text (image alt for artwork); nothing decoded. */
-function clip(value: string | null | undefined): string {
-  return capLength(capLength(value ?? '', MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim());
-}
-
-function textOf(el: Element): string {
-  return clip(el.tagName === 'IMG' ? el.getAttribute('alt') : el.textContent);
-}
-
-function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
-  for (const el of all(root, list)) {
-    const text = textOf(el);
-    if (normalizePageText(text)) return { el, text };
-  }
-  return null;
-}
-
-/** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
-function compact(d: DetectedTitle): DetectedTitle {
-  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
-  return d;
-}
-
-/** Not hidden by attribute or inline style up to `root` (no layout needed, works in tests). */
-function isShown(el: Element, root: Element): boolean {
-  for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return false;
-    const style = (node as Partial<HTMLElement>).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-  }
-  return true;
-}
-
 function playerRoot(doc: Document): Element | null {
   return first(doc, selectors.watchVideo);
 }
@@ -164,9 +122,20 @@ function ownText(el: Element): string {
 }
 
 /** The playing title from the player's title block. Structure decides the kind: spans = episode (any language). */
+/** The page world's metadata for the /watch/ id on screen (never another title's left over from autoplay). */
+function detectFromPage(page: PageData | null, url: URL): DetectedTitle | null {
+  if (!page?.title || !page.kind || page.serviceId === undefined || page.serviceId !== serviceIdFromUrl(url)) return null;
+  const title = cleanTitle(page.title);
+  if (!title) return null;
+  if (page.kind === 'episode') return compact({ page: 'player', kind: 'episode', title, rawTitle: page.title, episodeLine: page.subtitle });
+  return compact({ page: 'player', kind: 'movie', title, rawTitle: page.title, year: page.year, serviceId: page.serviceId });
+}
+
 function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
   const root = playerRoot(doc);
   if (!root) return null;
+  const fromPage = detectFromPage(readPageData(doc), url);
+  if (fromPage) return fromPage;
   const block = firstWithText(root, selectors.videoTitle)?.el;
   if (!block) return null;
   const parts = all(block, selectors.episodeParts)
@@ -262,13 +231,49 @@ function detect(doc: Document, url: URL): DetectedTitle | null {
   return null;
 }
 
-/** Runs a DOM read; a malformed or hostile page yields the fallback instead of an exception. */
-function safely<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
+/** Bounds on what the page-world reader walks (a show has far fewer seasons and episodes). */
+const MAX_SEASONS = 100;
+const MAX_EPISODES = 500;
+
+function seconds(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * Runs in the page's world (entrypoints/netflix-page.content.ts): the player's metadata for the /watch/ id in the
+ * address bar. A film gives its title, year and `creditsOffset` (seconds); an episode id gives its show's title, the
+ * episode line "S1:E3 <title>" and the episode's own `creditsOffset`. Anything missing or oddly typed is left out.
+ */
+export function readNetflixPage(win: Window): PageData | null {
+  const id = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?watch\/(\d+)/i.exec(win.location.pathname)?.[1];
+  if (!id) return null;
+  const playerApp = pathOf(win, 'netflix', 'appContext', 'state', 'playerApp');
+  const getState = pathOf(playerApp, 'getState');
+  if (typeof getState !== 'function') return null;
+  const state: unknown = getState.call(playerApp);
+  const video = pathOf(state, 'videoPlayer', 'videoMetadata', id, '_metadata', 'video');
+  const title = pathOf(video, 'title');
+  const type = pathOf(video, 'type');
+  if (typeof title !== 'string') return null;
+  if (type === 'movie') {
+    const year = pathOf(video, 'year');
+    return { title, kind: 'movie', year: typeof year === 'number' ? year : undefined, serviceId: id, creditsStart: seconds(pathOf(video, 'creditsOffset')) };
   }
+  if (type !== 'show') return null;
+  const seasons = pathOf(video, 'seasons');
+  for (const season of Array.isArray(seasons) ? seasons.slice(0, MAX_SEASONS) : []) {
+    const episodes = pathOf(season, 'episodes');
+    for (const episode of Array.isArray(episodes) ? episodes.slice(0, MAX_EPISODES) : []) {
+      const episodeId = pathOf(episode, 'episodeId') ?? pathOf(episode, 'id');
+      if (String(episodeId) !== id) continue;
+      const seq = [pathOf(season, 'seq'), pathOf(episode, 'seq')];
+      const name = pathOf(episode, 'title');
+      const line = seq.every((n) => typeof n === 'number') ? `S${String(seq[0])}:E${String(seq[1])}` : '';
+      return { title, kind: 'episode', subtitle: [line, typeof name === 'string' ? name : ''].join(' ').trim(), serviceId: id, creditsStart: seconds(pathOf(episode, 'creditsOffset')) };
+    }
+  }
+  // An episode id whose episode is not listed: still an episode of this show.
+  return { title, kind: 'episode', serviceId: id };
 }
 
 export const netflix: SiteAdapter = {
@@ -296,4 +301,9 @@ export const netflix: SiteAdapter = {
       const root = playerRoot(doc);
       return root !== null && all(root, selectors.creditsUi).some((el) => isShown(el, root));
     }, false),
+  watchCreditsControl: (doc) =>
+    safely(() => {
+      const root = playerRoot(doc);
+      return root ? shownControl(root, selectors.watchCredits, (el) => isShown(el, root)) : null;
+    }, null),
 };

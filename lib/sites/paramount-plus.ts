@@ -10,15 +10,8 @@
  * line, else the first path segment (`shows` = episode, `movies` = movie). `detect` reads the page as it is now and
  * is called again on every mutation, so a title change without a URL change is seen.
  */
-import {
-  capLength,
-  cleanTitle,
-  MAX_TITLE_LENGTH,
-  normalizePageText,
-  parseEpisodeLine,
-  parseRuntime,
-  parseYear,
-} from './clean-title';
+import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseRuntime, parseYear } from './clean-title';
+import { all, first, clip, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, type Player } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Paramount+ selector, and the only place they live. Alternatives are tried in order. */
@@ -35,11 +28,11 @@ export const selectors = {
   playerBody: ['.skin-metadata-manager-body'],
   /** End card shown while the credits roll: next-up and "watch credits" (close) buttons (SE 2025-07-11). */
   endCard: ['div[class*="end-card-panel-"]'],
+  /** The end card's close button: dismisses the card, the credits keep playing ("watch credits", SE). */
+  watchCredits: ['div[class*="end-card-panel-"] button#close-btn'],
   /** Detail-page title heading: this fixture set's reconstruction (research documents no detail DOM). */
   detailTitle: ['main h1'],
 } as const;
-
-type SelectorList = readonly string[];
 
 const HOSTS = ['www.paramountplus.com', 'paramountplus.com'] as const;
 
@@ -82,48 +75,9 @@ function routeOf(url: URL): Route | null {
   return null;
 }
 
-function all(root: ParentNode, list: SelectorList): Element[] {
-  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
-}
-
-function first(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Capped, whitespace collapsed; nothing decoded. */
-function clip(s: unknown): string {
-  return typeof s === 'string' ? capLength(capLength(s, MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim()) : '';
-}
-
-function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
-  for (const el of all(root, list)) {
-    const text = clip(el.textContent ?? '');
-    if (normalizePageText(text)) return { el, text };
-  }
-  return null;
-}
-
-interface Player {
-  root: Element;
-  video: HTMLVideoElement;
-}
-
 /** The first player root holding a content <video> (research §12.2: key on what plays). */
 function livePlayer(doc: Document): Player | null {
-  for (const root of all(doc, selectors.player)) {
-    const video = all(root, selectors.video).find((el) => el.tagName === 'VIDEO');
-    if (video) return { root, video: video as HTMLVideoElement };
-  }
-  return null;
-}
-
-function compact(d: DetectedTitle): DetectedTitle {
-  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
-  return d;
+  return playerWithVideo(doc, selectors.player, selectors.video);
 }
 
 interface LdTitle {
@@ -300,28 +254,10 @@ function detect(doc: Document, url: URL): DetectedTitle | null {
   return dom ?? fromHead(doc, route);
 }
 
-function safely<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-/** Not hidden by attribute or inline style on the element or any ancestor (no layout needed, works in tests). */
-function isShown(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return false;
-    const style = (node as Partial<HTMLElement>).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-  }
-  return true;
-}
-
 function creditsRolling(doc: Document): boolean {
   const player = livePlayer(doc);
   if (!player) return false;
-  return all(doc, selectors.endCard).some(isShown);
+  return all(doc, selectors.endCard).some((el) => isShown(el));
 }
 
 export const paramountPlus: SiteAdapter = {
@@ -341,4 +277,5 @@ export const paramountPlus: SiteAdapter = {
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
   creditsRolling: (doc) => safely(() => creditsRolling(doc), false),
+  watchCreditsControl: (doc) => safely(() => (livePlayer(doc) ? shownControl(doc.documentElement, selectors.watchCredits, (el) => isShown(el)) : null), null),
 };

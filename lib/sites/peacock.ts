@@ -8,19 +8,14 @@
  * reads only the DOM as it is now and the runtime calls it again on every mutation, so a title change without a URL
  * change is still seen.
  *
- * DOM only, on purpose for now. The stronger source is page-world: the React props of `.playback-container`
- * (`startOfCredits`, `duration`, `isAdPlaying`: TP) would give an exact credits start, and `.playback-binge__container`
- * props name the next asset. Both need a MAIN-world script and are left for later (research §9, §11.1, §12.4).
+ * Titles come from the DOM. The credits start comes first from the page world: the props the player component
+ * passes to `.playback-container` (`startOfCredits`, `elapsedTime`, `duration`: TP 5.4.3, research §9, §12.4), read by
+ * `readPeacockPage` in entrypoints/peacock-page.content.ts and passed over through lib/sites/page-data.ts; the binge
+ * card is the DOM signal after it.
  */
-import {
-  capLength,
-  cleanTitle,
-  MAX_TITLE_LENGTH,
-  normalizePageText,
-  parseEpisodeLine,
-  parseRuntime,
-  parseYear,
-} from './clean-title';
+import { cleanTitle, parseEpisodeLine } from './clean-title';
+import { all, first, firstWithText, safely, isShown, textOf, type SelectorList, type Player, yearAndRuntime, detailDetection } from './dom';
+import { pathOf, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Peacock selector, and the only place they live. Alternatives are tried in order; each names its source. */
@@ -48,8 +43,6 @@ export const selectors = {
   detailMetadataItem: ['main li', 'main span'],
 } as const;
 
-type SelectorList = readonly string[];
-
 const HOSTS = ['www.peacocktv.com', 'peacocktv.com'] as const;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -65,40 +58,13 @@ function isTitlePage(url: URL): boolean {
   return isPeacockHost(url) && (PLAYER_PATH.test(url.pathname) || DETAIL_PATH.test(url.pathname));
 }
 
-function all(root: ParentNode, list: SelectorList): Element[] {
-  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
-}
-
-function first(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
 function inside(el: Element, list: SelectorList): boolean {
   return list.some((s) => el.closest(s) !== null);
 }
 
-/** The text as read, capped and with runs of whitespace collapsed; nothing decoded. */
-function textOf(el: Element): string {
-  return capLength(capLength(el.textContent ?? '', MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim());
-}
-
 /** The first element of `list` with visible text, skipping the binge card (it names the next title). */
-function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
-  for (const el of all(root, list)) {
-    if (inside(el, selectors.bingeContainer)) continue;
-    const text = textOf(el);
-    if (normalizePageText(text)) return { el, text };
-  }
-  return null;
-}
-
-interface Player {
-  root: Element;
-  video: HTMLVideoElement;
+function titleWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
+  return firstWithText(root, list, (el) => inside(el, selectors.bingeContainer));
 }
 
 /** The player wrapper holding a content <video>, never a short-form preview (research §11.4, §12.2). */
@@ -111,16 +77,10 @@ function livePlayer(doc: Document): Player | null {
   return null;
 }
 
-/** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
-function compact(d: DetectedTitle): DetectedTitle {
-  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
-  return d;
-}
-
 function detectPlayer(doc: Document): DetectedTitle | null {
   const player = livePlayer(doc);
   if (!player) return null;
-  const found = firstWithText(player.root, selectors.playerTitle);
+  const found = titleWithText(player.root, selectors.playerTitle);
   if (!found) return null;
   const title = cleanTitle(found.text);
   if (!title) return null;
@@ -136,25 +96,14 @@ function detectPlayer(doc: Document): DetectedTitle | null {
 /** " - Peacock", " | Peacock" after a document title. */
 const TITLE_SUFFIX = /\s*[-–—|•]\s*Peacock(?:\s*TV)?\s*$/i;
 
-/** Year and runtime from short metadata items whose whole text is one of them ("2010", "1h 43m", "103 min"). */
 function detailFacts(doc: Document): { year?: number; runtime?: number } {
-  let year: number | undefined;
-  let runtime: number | undefined;
-  for (const el of all(doc, selectors.detailMetadataItem)) {
-    if (el.children.length > 0) continue;
-    const text = normalizePageText(el.textContent ?? '', 40);
-    if (year === undefined && /^\d{4}$/.test(text)) year = parseYear(text);
-    else if (runtime === undefined && /^\d{1,2}\s*h(?:\s*\d{1,2}\s*m(?:in)?)?$|^\d{1,3}\s*m(?:in)?$/i.test(text)) {
-      runtime = parseRuntime(text);
-    }
-  }
-  return { year, runtime };
+  return yearAndRuntime(all(doc, selectors.detailMetadataItem));
 }
 
 function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const route = DETAIL_PATH.exec(url.pathname);
   if (!route || !isPeacockHost(url)) return null;
-  const found = firstWithText(doc, selectors.detailTitle);
+  const found = titleWithText(doc, selectors.detailTitle);
   if (!found) return null;
   const isDocTitle = found.el.tagName === 'TITLE';
   const raw = isDocTitle ? found.text.replace(TITLE_SUFFIX, '') : found.text;
@@ -162,41 +111,41 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   // document.title without the " - Peacock" suffix is a loading or hub title, not a title's name.
   if (!title || (isDocTitle && raw === found.text)) return null;
   const series = route[1]?.toLowerCase() === 'tv';
-  const facts = detailFacts(doc);
-  return compact({
-    page: 'detail',
-    kind: series ? 'series' : 'movie',
-    title,
-    rawTitle: found.text,
-    year: facts.year,
-    runtime: series ? undefined : facts.runtime,
-    serviceId: route[2]?.toLowerCase(),
-  });
-}
-
-/** Runs a DOM read; a malformed or hostile page yields the fallback instead of an exception. */
-function safely<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-/** Not hidden by attribute or inline style between `el` and the player root (no layout needed, works in tests). */
-function isShown(el: Element, root: Element): boolean {
-  for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
-    const style = (node as Partial<HTMLElement>).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-  }
-  return true;
+  return detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase());
 }
 
 function creditsRolling(doc: Document): boolean {
   const player = livePlayer(doc);
   if (!player) return false;
-  return all(player.root, selectors.bingeCard).some((el) => isShown(el, player.root));
+  return all(player.root, selectors.bingeCard).some((el) => isShown(el, player.root, { ariaHidden: true }));
+}
+
+/** How far up the component tree the player's props are looked for (they sit a few levels above the element). */
+const MAX_FIBER_DEPTH = 30;
+
+/**
+ * Runs in the page's world (entrypoints/peacock-page.content.ts): the credits marker, position and duration from the
+ * player props React keeps on `.playback-container` (`__reactProps$…` on the element, `__reactFiber$…` up the
+ * component tree). The three share one unit; a duration over a day can only be milliseconds, so it is read as such.
+ */
+export function readPeacockPage(win: Window): PageData | null {
+  const el = win.document.querySelector(selectors.player[0]);
+  if (!el) return null;
+  const keys = Object.keys(el);
+  const candidates: unknown[] = [];
+  const propsKey = keys.find((k) => k.startsWith('__reactProps$'));
+  if (propsKey) candidates.push((el as unknown as Record<string, unknown>)[propsKey]);
+  let fiber = (el as unknown as Record<string, unknown>)[keys.find((k) => k.startsWith('__reactFiber$')) ?? ''];
+  for (let depth = 0; fiber && depth < MAX_FIBER_DEPTH; depth++) {
+    candidates.push(pathOf(fiber, 'memoizedProps'));
+    fiber = pathOf(fiber, 'return');
+  }
+  const props = candidates.find((c) => typeof pathOf(c, 'startOfCredits') === 'number');
+  if (!props) return null;
+  const [start, elapsed, duration] = ['startOfCredits', 'elapsedTime', 'duration'].map((k) => pathOf(props, k));
+  if (typeof start !== 'number' || typeof duration !== 'number' || !(duration > 0)) return null;
+  const scale = duration > 86_400 ? 1000 : 1;
+  return { creditsStart: start / scale, duration: duration / scale, position: typeof elapsed === 'number' ? elapsed / scale : undefined };
 }
 
 export const peacock: SiteAdapter = {

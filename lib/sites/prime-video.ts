@@ -5,16 +5,8 @@
  * as listed in its §0). The player is an overlay that opens on the detail URL and switches titles without changing
  * it, so `detect` reads only the DOM as it is now; the runtime calls it again on every mutation.
  */
-import {
-  capLength,
-  cleanTitle,
-  MAX_TITLE_LENGTH,
-  hasSeasonSuffix,
-  normalizePageText,
-  parseEpisodeLine,
-  parseRuntime,
-  parseYear,
-} from './clean-title';
+import { cleanTitle, hasSeasonSuffix, parseEpisodeLine, parseRuntime, parseYear } from './clean-title';
+import { all, first, textOf, firstWithText, compact, safely, isShown, shownControl } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /**
@@ -49,6 +41,8 @@ export const selectors = {
     // The same card's "watch credits" button (SE).
     '[class*="nextupcardhide-button"]',
   ],
+  /** The next-up card's "watch credits" button: dismisses the card, the credits keep playing (SE). */
+  watchCredits: ['[class*="nextupcardhide-button"]'],
   detailTitle: [
     // Text heading of the detail page (PreMiD 2026-06, TP).
     'h1[data-automation-id="title"]',
@@ -71,8 +65,6 @@ export const selectors = {
     '#av-droplist-av-atf-season-selector',
   ],
 } as const;
-
-type SelectorList = readonly string[];
 
 /**
  * Amazon storefronts. Prime Video is served on these or redirected from their /gp/video/ pages to primevideo.com;
@@ -126,33 +118,6 @@ function serviceIdFromUrl(url: URL): string | undefined {
   return segments.slice(start + 1).find((s) => ID_SEGMENT.test(s));
 }
 
-function all(root: ParentNode, list: SelectorList): Element[] {
-  return list.flatMap((selector) => Array.from(root.querySelectorAll(selector)));
-}
-
-function first(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The text as read (image alt for title art), capped and with runs of whitespace collapsed; nothing decoded. */
-function textOf(el: Element): string {
-  const value = el.tagName === 'IMG' ? el.getAttribute('alt') : el.textContent;
-  return capLength(capLength(value ?? '', MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim());
-}
-
-/** The first element of `list` (in alternative order) with visible text: control or bidi marks alone are empty. */
-function firstWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
-  for (const el of all(root, list)) {
-    const text = textOf(el);
-    if (normalizePageText(text)) return { el, text };
-  }
-  return null;
-}
-
 function sameTitle(a: string, b: string): boolean {
   return a.toLocaleLowerCase() === b.toLocaleLowerCase();
 }
@@ -182,12 +147,6 @@ function livePlayer(doc: Document): Player | null {
     fallback ??= { root, video };
   }
   return fallback;
-}
-
-/** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
-function compact(d: DetectedTitle): DetectedTitle {
-  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
-  return d;
 }
 
 /** The title the detail page describes (also present under the open player overlay). */
@@ -259,25 +218,6 @@ function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
   return base;
 }
 
-/** Runs a DOM read; a malformed or hostile page yields the fallback instead of an exception. */
-function safely<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-/** Not hidden by attribute or inline style between `el` and the player root (no layout needed, works in tests). */
-function isShown(el: Element, root: Element): boolean {
-  for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return false;
-    const style = (node as Partial<HTMLElement>).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-  }
-  return true;
-}
-
 export const primeVideo: SiteAdapter = {
   id: 'prime-video',
   name: 'Prime Video',
@@ -301,4 +241,9 @@ export const primeVideo: SiteAdapter = {
       const player = livePlayer(doc);
       return player !== null && all(player.root, selectors.creditsCard).some((el) => isShown(el, player.root));
     }, false),
+  watchCreditsControl: (doc) =>
+    safely(() => {
+      const player = livePlayer(doc);
+      return player ? shownControl(player.root, selectors.watchCredits, (el) => isShown(el, player.root)) : null;
+    }, null),
 };

@@ -55,4 +55,10 @@ export interface SiteAdapter {
   video(doc: Document): HTMLVideoElement | null;
   /** True while the service's own end-of-title UI shows (next-up card, "watch credits"): the credits roll. */
   creditsRolling(doc: Document): boolean;
+  /**
+   * The service's own shown "watch credits" control (dismisses the next-up card so autoplay does not skip the
+   * credits), or null. Optional: only services that have one implement it. The runtime clicks it, once per title,
+   * when the viewer turned "keep the credits playing" on and a scene is still to come.
+   */
+  watchCreditsControl?(doc: Document): HTMLElement | null;
 }

@@ -13,9 +13,11 @@ import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSes
 const SERVICES: Array<{ site: string; movie: string; credits?: string; episode: string }> = [
   { site: 'hulu', movie: 'player-movie', episode: 'player-episode' },
   { site: 'netflix', movie: 'player-movie', credits: 'player-movie-credits', episode: 'player-episode' },
+  { site: 'disney-plus', movie: 'player-movie', credits: 'player-movie-upnext', episode: 'player-episode' },
   { site: 'max', movie: 'player-movie', credits: 'player-movie-upnext', episode: 'player-episode' },
   { site: 'paramount-plus', movie: 'player-movie', credits: 'player-movie-endcard', episode: 'player-episode' },
   { site: 'peacock', movie: 'player-movie', credits: 'player-movie-binge', episode: 'player-episode' },
+  { site: 'apple-tv', movie: 'player-movie', episode: 'player-episode' },
 ];
 
 const asFilm = (title: string, year: number) => (html: string) =>

@@ -49,4 +49,20 @@ describe('every registered site has all its parts', () => {
     const entries = readdirSync(join(root, 'entrypoints')).filter((f) => f.endsWith('.content'));
     expect(entries.map((e) => e.replace(/\.content$/, '')).sort()).toEqual(sites.map((s) => s.id).sort());
   });
+
+  // A service whose title lives in its own scripts adds one more thin entrypoint: `<id>-page.content.ts`, run in the
+  // page's world, which only hands the adapter file's page reader to the shared bridge (lib/sites/page-data.ts).
+  it('page-world entrypoints belong to a registered site and only run its reader', () => {
+    const ids = new Set(sites.map((s) => s.id));
+    const pages = readdirSync(join(root, 'entrypoints')).filter((f) => f.endsWith('-page.content.ts'));
+    for (const file of pages) {
+      const id = file.replace(/-page\.content\.ts$/, '');
+      expect(ids.has(id), file).toBe(true);
+      const entry = read(`entrypoints/${file}`);
+      expect(entry).toContain("world: 'MAIN'");
+      expect(entry).toContain('runPageWorld(');
+      expect(entry).toContain(`~/lib/sites/${id}`);
+      expect(entry.split('\n').length).toBeLessThan(25);
+    }
+  });
 });

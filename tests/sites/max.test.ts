@@ -99,6 +99,21 @@ describe('video', () => {
   });
 });
 
+describe('watchCreditsControl', () => {
+  it('finds the service’s own "watch credits" on the end-of-title UI', () => {
+    const control = max.watchCreditsControl?.(load('player-movie-upnext').doc);
+    expect(control?.textContent?.trim()).toBe('Watch Credits');
+    expect(control?.matches(selectors.watchCredits.join(','))).toBe(true);
+  });
+
+  it('finds none while the film plays, nor when the card is hidden', () => {
+    expect(max.watchCreditsControl?.(load('player-movie').doc)).toBeNull();
+    const { doc } = load('player-movie-upnext');
+    for (const el of doc.querySelectorAll<HTMLElement>(selectors.watchCredits.join(','))) el.style.display = 'none';
+    expect(max.watchCreditsControl?.(doc)).toBeNull();
+  });
+});
+
 describe('creditsRolling', () => {
   it('is true while the up-next card shows and the player has shrunk', () => {
     expect(max.creditsRolling(load('player-movie-upnext').doc)).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
-import { netflix, selectors } from '../../lib/sites/netflix';
+import { netflix, readNetflixPage, selectors } from '../../lib/sites/netflix';
+import { PAGE_DATA_ATTRIBUTE, sanitizePageData } from '../../lib/sites/page-data';
 import { primeVideo } from '../../lib/sites/prime-video';
 import type { DetectedTitle } from '../../lib/sites/types';
 
@@ -82,6 +83,21 @@ describe('video', () => {
 
   it.each(DETAIL_FIXTURES)('%s: no content video', (name) => {
     expect(netflix.video(load(name).doc)).toBeNull();
+  });
+});
+
+describe('watchCreditsControl', () => {
+  it('finds the service’s own "watch credits" on the end-of-title UI', () => {
+    const control = netflix.watchCreditsControl?.(load('player-movie-credits').doc);
+    expect(control?.textContent?.trim()).toBe('Watch Credits');
+    expect(control?.matches(selectors.watchCredits.join(','))).toBe(true);
+  });
+
+  it('finds none while the film plays, nor when the card is hidden', () => {
+    expect(netflix.watchCreditsControl?.(load('player-movie').doc)).toBeNull();
+    const { doc } = load('player-movie-credits');
+    for (const el of doc.querySelectorAll<HTMLElement>(selectors.watchCredits.join(','))) el.style.display = 'none';
+    expect(netflix.watchCreditsControl?.(doc)).toBeNull();
   });
 });
 
@@ -349,5 +365,63 @@ describe('URLs', () => {
   it('takes the service id from /title/, jbv= and a film\'s /watch/ id', () => {
     const doc = parse('<div data-uia="title-info"><h1 data-uia="title-info-title">Lincoln</h1></div>');
     expect(netflix.detect(doc, new URL('https://www.netflix.com/de-en/title/70153391'))?.serviceId).toBe('70153391');
+  });
+});
+
+describe('page world (readNetflixPage and the bridge)', () => {
+  /** A stand-in window: the URL path and Netflix's player state at the documented path. */
+  const win = (path: string, videoMetadata: unknown): Window =>
+    ({
+      location: new URL(`https://www.netflix.com${path}`),
+      netflix: { appContext: { state: { playerApp: { getState: () => ({ videoPlayer: { videoMetadata } }) } } } },
+    }) as unknown as Window;
+  const show = {
+    title: 'Stranger Things',
+    type: 'show',
+    seasons: [{ seq: 1, episodes: [{ episodeId: 80000011, seq: 3, title: 'Holly, Jolly', creditsOffset: 2800 }] }],
+  };
+
+  it('reads the film on screen: title, year, credits marker', () => {
+    const meta = { '80000001': { _metadata: { video: { title: 'Never Let Me Go', type: 'movie', year: 2010, creditsOffset: 5880 } } } };
+    expect(readNetflixPage(win('/watch/80000001', meta))).toEqual({ title: 'Never Let Me Go', kind: 'movie', year: 2010, serviceId: '80000001', creditsStart: 5880 });
+  });
+
+  it('reads an episode id as its show, with the episode line and the episode’s own marker', () => {
+    const meta = { '80000011': { _metadata: { video: show } } };
+    expect(readNetflixPage(win('/watch/80000011', meta))).toEqual({
+      title: 'Stranger Things',
+      kind: 'episode',
+      subtitle: 'S1:E3 Holly, Jolly',
+      serviceId: '80000011',
+      creditsStart: 2800,
+    });
+  });
+
+  it('reads nothing for another id, off the player, or from a state that throws or has the wrong shape', () => {
+    const meta = { '80000001': { _metadata: { video: { title: 'Never Let Me Go', type: 'movie' } } } };
+    expect(readNetflixPage(win('/watch/80000002', meta))).toBeNull();
+    expect(readNetflixPage(win('/browse', meta))).toBeNull();
+    expect(readNetflixPage({ location: new URL('https://www.netflix.com/watch/1') } as unknown as Window)).toBeNull();
+    expect(readNetflixPage(win('/watch/80000001', { '80000001': { _metadata: { video: { title: 42, type: 'movie' } } } }))).toBeNull();
+    expect(readNetflixPage(win('/watch/80000001', { '80000001': { _metadata: { video: { title: 'X', type: 'supplemental' } } } }))).toBeNull();
+    const throwing = { location: new URL('https://www.netflix.com/watch/1'), netflix: { appContext: { state: { playerApp: { getState: () => { throw new Error('x'); } } } } } };
+    expect(() => readNetflixPage(throwing as unknown as Window)).toThrow(); // runPageWorld turns this into "nothing"
+  });
+
+  it('the fixture’s stand-in state reads as the attribute the fixture carries', () => {
+    const { doc } = load('player-movie-pageworld');
+    const meta = { '80000001': { _metadata: { video: { id: 80000001, title: 'Never Let Me Go', type: 'movie', year: 2010, runtime: 6180, creditsOffset: 5880 } } } };
+    expect(sanitizePageData(readNetflixPage(win('/watch/80000001', meta)))).toEqual(JSON.parse(doc.documentElement.getAttribute(PAGE_DATA_ATTRIBUTE) ?? 'null'));
+    expect(doc.querySelector('script')?.textContent).toContain("creditsOffset: 5880");
+  });
+
+  it('page data wins over the DOM, but only for the /watch/ id in the address bar', () => {
+    const { doc, url } = load('player-movie');
+    doc.documentElement.setAttribute(PAGE_DATA_ATTRIBUTE, JSON.stringify({ title: 'Encanto', kind: 'movie', year: 2021, serviceId: '80000001' }));
+    expect(netflix.detect(doc, url)).toMatchObject({ title: 'Encanto', year: 2021 });
+    doc.documentElement.setAttribute(PAGE_DATA_ATTRIBUTE, JSON.stringify({ title: 'Encanto', kind: 'movie', serviceId: '80000999' }));
+    expect(netflix.detect(doc, url)).toMatchObject({ title: 'Never Let Me Go' });
+    doc.documentElement.setAttribute(PAGE_DATA_ATTRIBUTE, JSON.stringify({ title: 'Stranger Things', kind: 'episode', subtitle: 'S1:E3 Holly, Jolly', serviceId: '80000001' }));
+    expect(netflix.detect(doc, url)).toMatchObject({ kind: 'episode', title: 'Stranger Things', episodeLine: 'S1:E3 Holly, Jolly' });
   });
 });

@@ -103,6 +103,21 @@ describe('video', () => {
   });
 });
 
+describe('watchCreditsControl', () => {
+  it('finds the service’s own "watch credits" on the end-of-title UI', () => {
+    const control = pp.watchCreditsControl?.(load('player-movie-endcard').doc);
+    expect(control?.textContent?.trim()).toBe('Watch credits');
+    expect(control?.matches(selectors.watchCredits.join(','))).toBe(true);
+  });
+
+  it('finds none while the film plays, nor when the card is hidden', () => {
+    expect(pp.watchCreditsControl?.(load('player-movie').doc)).toBeNull();
+    const { doc } = load('player-movie-endcard');
+    for (const el of doc.querySelectorAll<HTMLElement>(selectors.watchCredits.join(','))) el.style.display = 'none';
+    expect(pp.watchCreditsControl?.(doc)).toBeNull();
+  });
+});
+
 describe('creditsRolling', () => {
   it('is true while the end card shows', () => {
     expect(pp.creditsRolling(load('player-movie-endcard').doc)).toBe(true);

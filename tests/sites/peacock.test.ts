@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
-import { peacock, selectors } from '../../lib/sites/peacock';
+import { peacock, readPeacockPage, selectors } from '../../lib/sites/peacock';
+import { PAGE_DATA_ATTRIBUTE, sanitizePageData } from '../../lib/sites/page-data';
+import { pageSaysCredits } from '../../lib/content/signals';
 import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('peacock');
@@ -387,5 +389,49 @@ describe('URLs', () => {
   it('detects nothing from a Peacock-shaped detail DOM on another service URL', () => {
     const { doc } = load('detail-movie');
     expect(peacock.detect(doc, new URL('https://www.netflix.com/title/70060002'))).toBeNull();
+  });
+});
+
+describe('page world (readPeacockPage): the credits marker from the player props', () => {
+  /** The fixture page with the props its inline script hangs on the React fiber (unit tests do not run scripts). */
+  const withFiber = (props: Record<string, unknown>, asProps = false): Window => {
+    const { doc } = load('player-movie');
+    const el = doc.querySelector('.playback-container') as unknown as Record<string, unknown>;
+    if (asProps) el['__reactProps$x1'] = props;
+    else el['__reactFiber$x1'] = { memoizedProps: { className: 'playback-container' }, return: { memoizedProps: props, return: null } };
+    return { document: doc } as unknown as Window;
+  };
+
+  it('reads startOfCredits, elapsedTime and duration, as the fixture’s attribute says', () => {
+    const read = readPeacockPage(withFiber({ sessionState: 'PLAYING', elapsedTime: 5900, duration: 6180, startOfCredits: 5880 }));
+    const { doc } = load('player-movie-credits-marker');
+    expect(sanitizePageData(read)).toEqual(JSON.parse(doc.documentElement.getAttribute(PAGE_DATA_ATTRIBUTE) ?? 'null'));
+    expect(doc.body.innerHTML).toContain('startOfCredits: 5880');
+    // The runtime's reading: past the marker, the credits roll, before any binge card.
+    expect(peacock.creditsRolling(doc)).toBe(false);
+    expect(pageSaysCredits(read)).toBe(true);
+  });
+
+  it('reads props on the element itself, and milliseconds as milliseconds', () => {
+    expect(readPeacockPage(withFiber({ startOfCredits: 5_880_000, elapsedTime: 100_000, duration: 6_180_000 }, true))).toEqual({
+      creditsStart: 5880,
+      position: 100,
+      duration: 6180,
+    });
+  });
+
+  it('reads nothing without the player, the props, or with wrongly typed ones', () => {
+    expect(readPeacockPage({ document: parse('<html><body></body></html>') } as unknown as Window)).toBeNull();
+    expect(readPeacockPage(withFiber({ elapsedTime: 1, duration: 2 }))).toBeNull();
+    expect(readPeacockPage(withFiber({ startOfCredits: '5880', duration: 6180 }))).toBeNull();
+    expect(readPeacockPage(withFiber({ startOfCredits: 5880, duration: 0 }))).toBeNull();
+  });
+
+  it('a cyclic or endless fiber chain is walked a bounded number of steps', () => {
+    const { doc } = load('player-movie');
+    const loop: Record<string, unknown> = { memoizedProps: {} };
+    loop.return = loop;
+    (doc.querySelector('.playback-container') as unknown as Record<string, unknown>)['__reactFiber$x1'] = loop;
+    expect(readPeacockPage({ document: doc } as unknown as Window)).toBeNull();
   });
 });

@@ -98,6 +98,21 @@ describe('video', () => {
   });
 });
 
+describe('watchCreditsControl', () => {
+  it('finds the service’s own "watch credits" on the end-of-title UI', () => {
+    const control = primeVideo.watchCreditsControl?.(load('player-movie-nextup').doc);
+    expect(control?.textContent?.trim()).toBe('Watch credits');
+    expect(control?.matches(selectors.watchCredits.join(','))).toBe(true);
+  });
+
+  it('finds none while the film plays, nor when the card is hidden', () => {
+    expect(primeVideo.watchCreditsControl?.(load('player-movie').doc)).toBeNull();
+    const { doc } = load('player-movie-nextup');
+    for (const el of doc.querySelectorAll<HTMLElement>(selectors.watchCredits.join(','))) el.style.display = 'none';
+    expect(primeVideo.watchCreditsControl?.(doc)).toBeNull();
+  });
+});
+
 describe('creditsRolling', () => {
   it('is true while the next-up card shows', () => {
     expect(primeVideo.creditsRolling(load('player-movie-nextup').doc)).toBe(true);

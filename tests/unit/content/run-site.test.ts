@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runSite, type Ask } from '../../../lib/content/run-site';
-import { isNearEnd, isTypingTarget } from '../../../lib/content/signals';
+import { isNearEnd, isTypingTarget, pageSaysCredits } from '../../../lib/content/signals';
+import { PAGE_DATA_ATTRIBUTE } from '../../../lib/sites/page-data';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import type { DetectedTitle, SiteAdapter } from '../../../lib/sites/types';
 import { fakeFilm } from '../../helpers/dataset';
@@ -27,6 +28,7 @@ const adapter: SiteAdapter = {
   },
   video: (doc) => doc.querySelector('video'),
   creditsRolling: (doc) => doc.querySelector('.next-up') !== null,
+  watchCreditsControl: (doc) => doc.querySelector<HTMLElement>('.next-up button.watch-credits'),
 };
 
 let invalidate: () => void;
@@ -125,6 +127,79 @@ describe('runSite', () => {
     expect(host()?.getAttribute('data-alert')).toBe('scene-coming');
   });
 
+  it('shows the credits alert when the service clock from the page world reaches its credits marker', async () => {
+    start();
+    await settle();
+    document.documentElement.setAttribute(PAGE_DATA_ATTRIBUTE, JSON.stringify({ position: 100, creditsStart: 5000 }));
+    await settle();
+    expect(host()?.hasAttribute('data-alert')).toBe(false);
+    document.documentElement.setAttribute(PAGE_DATA_ATTRIBUTE, JSON.stringify({ position: 5001, creditsStart: 5000 }));
+    await settle();
+    expect(host()?.getAttribute('data-alert')).toBe('scene-coming');
+    document.documentElement.removeAttribute(PAGE_DATA_ATTRIBUTE);
+  });
+
+  it('holds the alert after the next-up card is dismissed, until the video goes back before the credits', async () => {
+    start();
+    await settle();
+    const video = document.querySelector('video')!;
+    let time = 6000;
+    Object.defineProperty(video, 'currentTime', { configurable: true, get: () => time });
+    document.body.insertAdjacentHTML('beforeend', '<div class="next-up"></div>');
+    await settle();
+    expect(host()?.getAttribute('data-alert')).toBe('scene-coming');
+    document.querySelector('.next-up')!.remove();
+    time = 6030;
+    video.dispatchEvent(new Event('timeupdate'));
+    await settle();
+    expect(host()?.getAttribute('data-alert')).toBe('scene-coming');
+    time = 3000; // the viewer seeks back into the film
+    video.dispatchEvent(new Event('timeupdate'));
+    await settle();
+    expect(host()?.hasAttribute('data-alert')).toBe(false);
+  });
+
+  describe('keep the credits playing', () => {
+    const card = '<div class="next-up"><button class="watch-credits">Watch credits</button></div>';
+    const clicks = (): { count: number } => {
+      const counter = { count: 0 };
+      document.querySelector('.watch-credits')!.addEventListener('click', () => counter.count++);
+      return counter;
+    };
+
+    it('is off by default: the service’s "watch credits" is never chosen', async () => {
+      start();
+      await settle();
+      document.body.insertAdjacentHTML('beforeend', card);
+      const counter = clicks();
+      await settle();
+      expect(host()?.getAttribute('data-alert')).toBe('scene-coming');
+      expect(counter.count).toBe(0);
+    });
+
+    it('when on and a scene is to come, chooses "watch credits" once for the title', async () => {
+      start({ ...DEFAULT_SETTINGS, keepCreditsPlaying: true });
+      await settle();
+      document.body.insertAdjacentHTML('beforeend', card);
+      const counter = clicks();
+      await settle();
+      document.body.append(document.createElement('span'));
+      await settle();
+      expect(counter.count).toBe(1);
+    });
+
+    it('when on, leaves autoplay alone for a film with no scene or an unknown one', async () => {
+      document.getElementById('title')!.textContent = 'Unknown Film';
+      start({ ...DEFAULT_SETTINGS, keepCreditsPlaying: true });
+      await settle();
+      document.body.insertAdjacentHTML('beforeend', card);
+      const counter = clicks();
+      await settle();
+      expect(host()?.getAttribute('data-credits')).toBe('unknown');
+      expect(counter.count).toBe(0);
+    });
+  });
+
   it('Alt+Shift+C hides and shows the badge', async () => {
     start();
     await settle();
@@ -195,6 +270,19 @@ describe('signals', () => {
     expect(isNearEnd({ duration: 600, currentTime: 599 })).toBe(false); // a trailer or short
     expect(isNearEnd({ duration: NaN, currentTime: 0 })).toBe(false);
     expect(isNearEnd(null)).toBe(false);
+  });
+
+  it('the service clock: its credits marker first, else the same near-end window', () => {
+    expect(pageSaysCredits({ position: 5000, creditsStart: 5000 })).toBe(true);
+    expect(pageSaysCredits({ position: 4999, creditsStart: 5000, duration: 5100 })).toBe(false);
+    expect(pageSaysCredits({ position: 7200 - 60, duration: 7200 })).toBe(true);
+    expect(pageSaysCredits({ position: 100, duration: 7200 })).toBe(false);
+    expect(pageSaysCredits({ creditsStart: 10 })).toBe(false);
+    // A marker alone is compared with the video's clock.
+    expect(pageSaysCredits({ creditsStart: 5000 }, 5001)).toBe(true);
+    expect(pageSaysCredits({ creditsStart: 5000 }, 10)).toBe(false);
+    expect(pageSaysCredits({ duration: 7200 }, 7190)).toBe(false);
+    expect(pageSaysCredits(null)).toBe(false);
   });
 
   it('typing in fields is never a shortcut', () => {

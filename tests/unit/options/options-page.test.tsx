@@ -59,7 +59,7 @@ describe('options page', () => {
       // No tabindex tricks: focus order is DOM order, which is the visual order.
       expect(control.hasAttribute('tabindex'), control.outerHTML).toBe(false);
     }
-    const order = ['source-toggle-imdb', 'combined-score', 'badge-position', 'site-toggle-prime-video', 'spoiler-mode', 'hide-ratings', 'theme', 'shortcut-input', 'reset-settings'];
+    const order = ['source-toggle-imdb', 'combined-score', 'badge-position', 'keep-credits', 'site-toggle-prime-video', 'spoiler-mode', 'hide-ratings', 'theme', 'shortcut-input', 'reset-settings'];
     const positions = order.map((id) => controls.indexOf(byTestId(id)));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
@@ -99,6 +99,8 @@ describe('options page', () => {
     fireEvent.change(byTestId('badge-position'), { target: { value: 'bottom-left' } });
     fireEvent.change(byTestId('badge-size'), { target: { value: 'large' } });
     fireEvent.click(byTestId('badge-autohide'));
+    expect(byTestId<HTMLInputElement>('keep-credits').checked).toBe(false);
+    fireEvent.click(byTestId('keep-credits'));
     fireEvent.click(byTestId('site-toggle-prime-video'));
     fireEvent.change(byTestId('spoiler-mode'), { target: { value: 'shown' } });
     fireEvent.click(byTestId('hide-ratings'));
@@ -106,6 +108,7 @@ describe('options page', () => {
       const s = await loadSettings();
       expect(s.combinedScore).toBe(true);
       expect(s.badge).toEqual({ position: 'bottom-left', size: 'large', autoHide: false });
+      expect(s.keepCreditsPlaying).toBe(true);
       expect(s.sites['prime-video']).toBe(false);
       expect(s.spoilerMode).toBe('shown');
       expect(s.hideRatingsUntilReveal).toBe(true);

@@ -75,12 +75,14 @@ const EXPECTED: Record<string, Settings> = {
     ratingSources: [on('metacritic'), on('imdb'), off('rt-critics'), off('rt-audience'), off('metacritic-user'), off('tmdb'), off('fandango'), on('mediastinger')],
     combinedScore: true,
     badge: { position: 'bottom-left', size: 'small', autoHide: false },
-    // Sites v3.json does not mention (registered since) keep their default: on.
-    sites: { ...defaultSettings().sites, 'prime-video': false },
+    // Only the saved switch is kept; sites v3.json does not mention (registered since) are on by isSiteEnabled.
+    sites: { 'prime-video': false },
     spoilerMode: 'shown',
     hideRatingsUntilReveal: true,
     theme: 'dark',
     shortcut: { key: 'KeyK', alt: false, shift: true, ctrl: true, meta: false },
+    // Added after v3 without a version step: filled from the defaults.
+    keepCreditsPlaying: false,
   },
 };
 
@@ -96,7 +98,8 @@ describe('defaults come from the registries', () => {
   });
 
   it('turns every registry site on', () => {
-    expect(DEFAULT_SETTINGS.sites).toEqual(Object.fromEntries(sites.map((s) => [s.id, true])));
+    expect(DEFAULT_SETTINGS.sites).toEqual({});
+    for (const site of sites) expect(isSiteEnabled(DEFAULT_SETTINGS, site.id)).toBe(true);
   });
 
   it('has the documented fixed defaults', () => {
@@ -106,6 +109,7 @@ describe('defaults come from the registries', () => {
     expect(DEFAULT_SETTINGS.hideRatingsUntilReveal).toBe(false);
     expect(DEFAULT_SETTINGS.theme).toBe('system');
     expect(formatShortcut(DEFAULT_SETTINGS.shortcut)).toBe('Alt+Shift+C');
+    expect(DEFAULT_SETTINGS.keepCreditsPlaying).toBe(false);
   });
 
   it('is frozen, and defaultSettings() hands out independent copies', () => {
@@ -117,10 +121,10 @@ describe('defaults come from the registries', () => {
 
   it('picks up a source or site added to the registry with no other change', () => {
     const extra = 'letterboxd' as RatingSourceId;
-    const registry = { ...REGISTRY, sourceIds: [...REGISTRY.sourceIds, extra], siteIds: [...REGISTRY.siteIds, 'future-site'] };
+    const registry = { ...REGISTRY, sourceIds: [...REGISTRY.sourceIds, extra] };
     const defaults = defaultSettings(registry);
     expect(defaults.ratingSources.at(-1)).toEqual(off(extra));
-    expect(defaults.sites['future-site']).toBe(true);
+    expect(isSiteEnabled(defaults, 'future-site')).toBe(true);
     // Made a default source, it is on and takes its default place.
     const promoted = defaultSettings({ ...registry, defaultSources: [extra, ...REGISTRY.defaultSources] });
     expect(promoted.ratingSources[0]).toEqual(on(extra));
@@ -204,7 +208,7 @@ describe('validation, field by field', () => {
       ratingSources: [{ id: 'imdb', enabled: 'x' }, { id: 'nope', enabled: true }, off('tmdb'), on('tmdb'), 'junk', on('fandango')],
       combinedScore: 'yes',
       badge: { position: 'middle', size: 'large', autoHide: 1 },
-      sites: { 'prime-video': 'no', 'no-such-site': false },
+      sites: { 'prime-video': 'no', 'no-such-site': false, 'Bad Id': false, ['__proto__']: false },
       spoilerMode: 'shown',
       hideRatingsUntilReveal: null,
       theme: 'blue',
@@ -216,9 +220,10 @@ describe('validation, field by field', () => {
     expect([...ids(s)].sort()).toEqual(RATING_SOURCES.map((r) => r.id).sort());
     expect(s.combinedScore).toBe(false);
     expect(s.badge).toEqual({ position: 'top-right', size: 'large', autoHide: true });
-    expect(s.sites).toEqual(defaultSettings().sites);
-    expect(s.sites['prime-video']).toBe(true);
-    expect(s.sites).not.toHaveProperty('no-such-site');
+    // A malformed switch is dropped (the site stays on); a well-formed id keeps its switch even without an adapter
+    // (inert, and it survives a build that brings the site back); malformed ids are dropped.
+    expect(s.sites).toEqual({ 'no-such-site': false });
+    expect(isSiteEnabled(s, 'prime-video')).toBe(true);
     expect(s.spoilerMode).toBe('shown');
     expect(s.hideRatingsUntilReveal).toBe(false);
     expect(s.theme).toBe('system');
