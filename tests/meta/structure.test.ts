@@ -36,6 +36,8 @@ describe('every registered site has all its parts', () => {
       expect(html.length).toBeGreaterThanOrEqual(4);
       for (const f of html) expect(existsSync(join(dir, f.replace(/\.html$/, '.json')))).toBe(true);
       expect(existsSync(join(root, 'tests/sites', `${id}.test.ts`))).toBe(true);
+      // The checks every adapter gets (tests/helpers/describe-adapter.ts) run for this one too.
+      expect(read(`tests/sites/${id}.test.ts`)).toMatch(/\bdescribeAdapter\(/);
     });
 
     it('is in the README’s supported-sites table', () => {

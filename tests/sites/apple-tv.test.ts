@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { appleTv, selectors } from '../../lib/sites/apple-tv';
 import { netflix } from '../../lib/sites/netflix';
 import { primeVideo } from '../../lib/sites/prime-video';
-import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('apple-tv');
+
+describeAdapter(appleTv, { selectors });
 
 const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
 const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
@@ -39,21 +41,6 @@ describe('fixtures', () => {
       ]),
     );
     expect(fixture('player-movie').url).toBe('https://tv.apple.com/us');
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
-    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-    expect(f.html.slice(0, 1200)).toMatch(/RECONSTRUCTION/);
-    expect(f.html.length).toBeLessThan(10_000);
-    expect(f.notes).toMatch(/fixture id/);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
-    expect(appleTv.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: is a title page', (_name, f) => {
-    expect(appleTv.isTitlePage(new URL(f.url))).toBe(true);
   });
 
   it.each(PLAYER_FIXTURES)('%s: the player renders as a fixed full-viewport layer with a video and controls', (name) => {
@@ -182,13 +169,6 @@ describe('creditsRolling', () => {
 });
 
 describe('selectors', () => {
-  const docs = fixtures.map((f) => parse(f.html));
-  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
-
-  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
-    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
-  });
-
   it('reads each title selector in order', () => {
     const { doc } = load('player-movie');
     const scrim = doc.querySelector('[data-testid="video-player-scrim"]');
@@ -445,24 +425,6 @@ describe('malformed pages', () => {
     const big = JSON.stringify({ '@type': 'Movie', name: 'Film', description: 'x'.repeat(60_000) });
     const html = `<meta name="apple:content_id" content="${MOVIE_ID}"><script type="application/ld+json">${big}</script>`;
     expect(appleTv.detect(parse(html), movie)).toBeNull();
-  });
-
-  it('returns null from every method when the DOM throws', () => {
-    const hostile = {
-      querySelector: () => {
-        throw new Error('boom');
-      },
-      querySelectorAll: () => {
-        throw new Error('boom');
-      },
-    } as unknown as Document;
-    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
-    expect(appleTv.detect(hostile, movie)).toBeNull();
-    expect(appleTv.detect(hostile, ROOT)).toBeNull();
-    expect(appleTv.badgeMount(hostile, detected)).toBeNull();
-    expect(appleTv.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
-    expect(appleTv.video(hostile)).toBeNull();
-    expect(appleTv.creditsRolling(hostile)).toBe(false);
   });
 
   it('caps a huge title and stays fast', () => {

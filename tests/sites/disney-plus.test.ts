@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { disneyPlus, readDisneyPage, selectors } from '../../lib/sites/disney-plus';
 import { PAGE_DATA_ATTRIBUTE, runPageWorld } from '../../lib/sites/page-data';
@@ -45,6 +46,8 @@ function deepQueryAll(root: ParentNode, selector: string): Element[] {
 
 const deepQuery = (root: ParentNode, selector: string): Element | null => deepQueryAll(root, selector)[0] ?? null;
 
+describeAdapter(disneyPlus, { selectors, parseFixture: parseShadow, matches: (doc, selector) => deepQuery(doc, selector) !== null });
+
 /** The text node holding `text` anywhere in the page (shadow roots included), for in-place edits. */
 function textEl(doc: Document, selector: string): Element {
   const el = deepQuery(doc, selector);
@@ -84,21 +87,6 @@ describe('fixtures', () => {
         'detail-series',
       ]),
     );
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
-    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-    expect(f.html.slice(0, 1200)).toMatch(/RECONSTRUCTION/);
-    expect(f.html.length).toBeLessThan(10_000);
-    expect(f.notes).toMatch(/fixture id/);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
-    expect(disneyPlus.detect(parseShadow(f.html), new URL(f.url))).toEqual(f.expected);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: is a title page', (_name, f) => {
-    expect(disneyPlus.isTitlePage(new URL(f.url))).toBe(true);
   });
 
   it('the unit-test DOM does not attach declarative shadow roots by itself (hence the helper above)', () => {
@@ -272,13 +260,6 @@ describe('creditsRolling', () => {
 });
 
 describe('selectors', () => {
-  const docs = fixtures.map((f) => parseShadow(f.html));
-  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
-
-  it.each(entries)('%s: %s matches in at least one fixture (shadow roots included)', (_key, selector) => {
-    expect(docs.some((doc) => deepQuery(doc, selector) !== null)).toBe(true);
-  });
-
   it('prefers the shadow title bug over the older light-DOM header', () => {
     const { doc, url } = load('player-movie');
     const area = doc.createElement('div');
@@ -587,20 +568,6 @@ describe('detail pages', () => {
 });
 
 describe('malformed pages', () => {
-  const hostile = {
-    title: 'x',
-    documentElement: {
-      getAttribute: () => {
-        throw new Error('boom');
-      },
-    },
-    querySelector: () => {
-      throw new Error('boom');
-    },
-    querySelectorAll: () => {
-      throw new Error('boom');
-    },
-  } as unknown as Document;
 
   it('returns null for empty and half-built pages without throwing', () => {
     expect(disneyPlus.detect(parse(''), PLAY)).toBeNull();
@@ -617,16 +584,6 @@ describe('malformed pages', () => {
     expect(disneyPlus.creditsRolling(parse(''))).toBe(false);
     expect(disneyPlus.video(parse(''))).toBeNull();
     expect(disneyPlus.video(parse('<div id="hudson-wrapper"><div class="media-element-container"></div></div>'))).toBeNull();
-  });
-
-  it('returns null from every method when the DOM throws', () => {
-    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
-    expect(disneyPlus.detect(hostile, PLAY)).toBeNull();
-    expect(disneyPlus.detect(hostile, ENTITY)).toBeNull();
-    expect(disneyPlus.badgeMount(hostile, detected)).toBeNull();
-    expect(disneyPlus.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
-    expect(disneyPlus.video(hostile)).toBeNull();
-    expect(disneyPlus.creditsRolling(hostile)).toBe(false);
   });
 
   it('caps a huge title and stays fast', () => {

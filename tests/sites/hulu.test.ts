@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { hulu, selectors } from '../../lib/sites/hulu';
-import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('hulu');
+
+describeAdapter(hulu, { selectors });
 
 const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
 const DETECTED_PLAYERS = fixtures.filter((f) => f.name.startsWith('player-') && f.expected).map((f) => f.name);
@@ -22,21 +24,6 @@ describe('fixtures', () => {
         'detail-series',
       ]),
     );
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
-    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-    expect(f.html.slice(0, 1500)).toMatch(/RECONSTRUCTION/);
-    expect(f.html.length).toBeLessThan(10_000);
-    expect(f.notes).toMatch(/fixture id/);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
-    expect(hulu.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: is a title page', (_name, f) => {
-    expect(hulu.isTitlePage(new URL(f.url))).toBe(true);
   });
 
   it.each(PLAYER_FIXTURES)('%s: the player renders as a fixed full-viewport layer with a video and controls', (name) => {
@@ -118,15 +105,6 @@ describe('creditsRolling', () => {
   // No documented Hulu DOM credits signal (research §6): the shared near-end fallback covers it.
   it.each(fixtures.map((f) => f.name))('%s: false', (name) => {
     expect(hulu.creditsRolling(load(name).doc)).toBe(false);
-  });
-});
-
-describe('selectors', () => {
-  const docs = fixtures.map((f) => parse(f.html));
-  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
-
-  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
-    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
   });
 });
 
@@ -245,23 +223,6 @@ describe('malformed pages', () => {
     expect(hulu.detect(parse(noVideo), new URL('https://www.hulu.com/watch/x'))).toBeNull();
     expect(hulu.creditsRolling(parse(''))).toBe(false);
     expect(hulu.video(parse(''))).toBeNull();
-  });
-
-  it('returns null from every method when the DOM throws', () => {
-    const hostile = {
-      querySelector: () => {
-        throw new Error('boom');
-      },
-      querySelectorAll: () => {
-        throw new Error('boom');
-      },
-    } as unknown as Document;
-    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
-    expect(hulu.detect(hostile, url)).toBeNull();
-    expect(hulu.badgeMount(hostile, detected)).toBeNull();
-    expect(hulu.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
-    expect(hulu.video(hostile)).toBeNull();
-    expect(hulu.creditsRolling(hostile)).toBe(false);
   });
 
   it('caps a huge title and stays fast', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { max, selectors } from '../../lib/sites/max';
-import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('max');
+
+describeAdapter(max, { selectors });
 
 const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
 const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
@@ -22,21 +24,6 @@ describe('fixtures', () => {
     );
     expect(fixtures.some((f) => new URL(f.url).hostname === 'play.hbomax.com')).toBe(true);
     expect(fixtures.some((f) => new URL(f.url).hostname === 'play.max.com')).toBe(true);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
-    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-    expect(f.html.slice(0, 1200)).toMatch(/RECONSTRUCTION/);
-    expect(f.html.length).toBeLessThan(10_000);
-    expect(f.notes).toMatch(/fixture id/);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
-    expect(max.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: is a title page', (_name, f) => {
-    expect(max.isTitlePage(new URL(f.url))).toBe(true);
   });
 
   it.each(PLAYER_FIXTURES)('%s: the player renders as a fixed full-viewport layer with a video and controls', (name) => {
@@ -158,15 +145,6 @@ describe('creditsRolling', () => {
   });
 });
 
-describe('selectors', () => {
-  const docs = fixtures.map((f) => parse(f.html));
-  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
-
-  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
-    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
-  });
-});
-
 describe('detect without a URL change', () => {
   it('reads a new title when the player switches in place', () => {
     const { doc, url } = load('player-movie');
@@ -278,23 +256,6 @@ describe('malformed pages', () => {
     expect(max.detect(parse(noVideo), new URL('https://play.max.com/video/watch/a/b'))).toBeNull();
     expect(max.creditsRolling(parse(''))).toBe(false);
     expect(max.video(parse(''))).toBeNull();
-  });
-
-  it('returns null from every method when the DOM throws', () => {
-    const hostile = {
-      querySelector: () => {
-        throw new Error('boom');
-      },
-      querySelectorAll: () => {
-        throw new Error('boom');
-      },
-    } as unknown as Document;
-    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
-    expect(max.detect(hostile, url)).toBeNull();
-    expect(max.badgeMount(hostile, detected)).toBeNull();
-    expect(max.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
-    expect(max.video(hostile)).toBeNull();
-    expect(max.creditsRolling(hostile)).toBe(false);
   });
 
   it('caps a huge title and stays fast', () => {

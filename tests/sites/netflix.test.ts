@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { netflix, readNetflixPage, selectors } from '../../lib/sites/netflix';
 import { PAGE_DATA_ATTRIBUTE, sanitizePageData } from '../../lib/sites/page-data';
@@ -6,6 +7,8 @@ import { primeVideo } from '../../lib/sites/prime-video';
 import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('netflix');
+
+describeAdapter(netflix, { selectors });
 
 const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
 const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
@@ -27,20 +30,6 @@ describe('fixtures', () => {
     );
   });
 
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
-    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-    expect(f.html.slice(0, 1500)).toMatch(/RECONSTRUCTION/);
-    expect(f.html.length).toBeLessThan(10_000);
-    expect(f.notes).toMatch(/fixture (?:episode )?id/);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
-    expect(netflix.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: is a title page', (_name, f) => {
-    expect(netflix.isTitlePage(new URL(f.url))).toBe(true);
-  });
 });
 
 describe('badgeMount', () => {
@@ -125,15 +114,6 @@ describe('creditsRolling', () => {
     doc.querySelector('[data-uia="controls-standard"]')?.remove();
     expect(netflix.detect(doc, url)).toBeNull();
     expect(netflix.creditsRolling(doc)).toBe(true);
-  });
-});
-
-describe('selectors', () => {
-  const docs = fixtures.map((f) => parse(f.html));
-  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
-
-  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
-    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
   });
 });
 
@@ -277,24 +257,6 @@ describe('malformed pages', () => {
     expect(netflix.creditsRolling(parse(''))).toBe(false);
     expect(netflix.video(parse(''))).toBeNull();
     expect(netflix.video(parse('<div class="watch-video"><div data-uia="video-canvas"></div></div>'))).toBeNull();
-  });
-
-  it('returns null from every method when the DOM throws', () => {
-    const hostile = {
-      title: 'x',
-      querySelector: () => {
-        throw new Error('boom');
-      },
-      querySelectorAll: () => {
-        throw new Error('boom');
-      },
-    } as unknown as Document;
-    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
-    expect(netflix.detect(hostile, watch)).toBeNull();
-    expect(netflix.detect(hostile, title)).toBeNull();
-    expect(netflix.badgeMount(hostile, detected)).toBeNull();
-    expect(netflix.video(hostile)).toBeNull();
-    expect(netflix.creditsRolling(hostile)).toBe(false);
   });
 
   it('caps a huge title and stays fast', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import {
   cleanTitle,
@@ -12,6 +13,8 @@ import { primeVideo, selectors } from '../../lib/sites/prime-video';
 import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('prime-video');
+
+describeAdapter(primeVideo, { selectors });
 
 const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
 const NON_PLAYER_FIXTURES = fixtures.filter((f) => !f.name.startsWith('player-')).map((f) => f.name);
@@ -32,17 +35,6 @@ describe('fixtures', () => {
         'shopping',
       ]),
     );
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s says what it is built from and stays small', (_name, f) => {
-    expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-    expect(f.html.slice(0, 1200)).toMatch(/RECONSTRUCTION/);
-    expect(f.html.length).toBeLessThan(10_000);
-    expect(f.notes.length).toBeGreaterThan(20);
-  });
-
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: detect() equals the expected JSON', (_name, f) => {
-    expect(primeVideo.detect(parse(f.html), new URL(f.url))).toEqual(f.expected);
   });
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s: isTitlePage matches the page kind', (name, f) => {
@@ -130,15 +122,6 @@ describe('creditsRolling', () => {
     card?.removeAttribute('hidden');
     if (card) card.style.display = 'none';
     expect(primeVideo.creditsRolling(doc)).toBe(false);
-  });
-});
-
-describe('selectors', () => {
-  const docs = fixtures.map((f) => parse(f.html));
-  const entries = Object.entries(selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
-
-  it.each(entries)('%s: %s matches in at least one fixture', (_key, selector) => {
-    expect(docs.some((doc) => doc.querySelector(selector) !== null)).toBe(true);
   });
 });
 
@@ -247,22 +230,6 @@ describe('malformed pages', () => {
     expect(primeVideo.video(parse(playerOnly))).not.toBeNull();
     expect(primeVideo.creditsRolling(parse(''))).toBe(false);
     expect(primeVideo.video(parse(''))).toBeNull();
-  });
-
-  it('returns null from every method when the DOM throws', () => {
-    const hostile = {
-      querySelector: () => {
-        throw new Error('boom');
-      },
-      querySelectorAll: () => {
-        throw new Error('boom');
-      },
-    } as unknown as Document;
-    const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
-    expect(primeVideo.detect(hostile, url)).toBeNull();
-    expect(primeVideo.badgeMount(hostile, detected)).toBeNull();
-    expect(primeVideo.video(hostile)).toBeNull();
-    expect(primeVideo.creditsRolling(hostile)).toBe(false);
   });
 
   it('caps a huge title and stays fast', () => {

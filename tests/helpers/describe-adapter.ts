@@ -1,0 +1,75 @@
+/**
+ * The checks every site adapter gets, written once: its fixtures say what they are built from and stay small, each
+ * detects exactly its expected JSON on a URL the adapter's match patterns cover, every selector is exercised by a
+ * fixture, and no method throws on a DOM that throws. Each tests/sites/<site>.test.ts calls this and adds what is
+ * particular to its service.
+ */
+import { describe, expect, it } from 'vitest';
+import { siteForUrl } from '../../lib/sites/index';
+import type { DetectedTitle, SiteAdapter } from '../../lib/sites/types';
+import { parse, siteFixtures } from './site-fixtures';
+
+export interface AdapterCheckOptions {
+  /** The adapter's selectors object (each list of alternatives must match in at least one fixture). */
+  selectors: Readonly<Record<string, readonly string[]>>;
+  /** URLs for the hostile-DOM checks; default: every fixture's URL (each page kind the adapter reads). */
+  urls?: readonly string[];
+  /** Parses a fixture (a site whose fixtures use declarative shadow DOM attaches the roots here). */
+  parseFixture?: (html: string) => Document;
+  /** Whether a selector matches in a parsed fixture (a site reading through shadow roots searches them too). */
+  matches?: (doc: Document, selector: string) => boolean;
+}
+
+/** A document whose every query throws: a malformed or hostile page at its worst. */
+function throwingDocument(): Document {
+  const boom = (): never => {
+    throw new Error('boom');
+  };
+  // The page-world attribute on <html> is read too: its getter throws as well.
+  return { title: 'x', querySelector: boom, querySelectorAll: boom, getElementById: boom, documentElement: { getAttribute: boom } } as unknown as Document;
+}
+
+export function describeAdapter(adapter: SiteAdapter, options: AdapterCheckOptions): void {
+  const { fixtures } = siteFixtures(adapter.id);
+  const parseFixture = options.parseFixture ?? parse;
+  const matches = options.matches ?? ((doc, selector) => doc.querySelector(selector) !== null);
+  const cases = fixtures.map((f) => [f.name, f] as const);
+
+  describe(`${adapter.name}: checks every adapter passes`, () => {
+    it.each(cases)('%s says what it is built from and stays small', (_name, f) => {
+      expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
+      expect(f.html.slice(0, 2000)).toMatch(/RECONSTRUCTION/);
+      expect(f.html.length).toBeLessThan(10_000);
+      expect(f.notes).toMatch(/fixture (?:episode )?ids?\b/i);
+    });
+
+    it.each(cases)('%s: detect() equals the expected JSON', (_name, f) => {
+      expect(adapter.detect(parseFixture(f.html), new URL(f.url))).toEqual(f.expected);
+    });
+
+    it.each(cases)('%s: this adapter’s content script runs on its URL, a title page wherever it detects one', (_name, f) => {
+      const url = new URL(f.url);
+      expect(siteForUrl(url)?.id).toBe(adapter.id);
+      // A page that detects something must be a title page, or the runtime would never ask (shopping pages and
+      // live channels are fixtures too, and may be neither).
+      if (f.expected) expect(adapter.isTitlePage(url)).toBe(true);
+    });
+
+    const docs = fixtures.map((f) => parseFixture(f.html));
+    const entries = Object.entries(options.selectors).flatMap(([key, list]) => list.map((selector) => [key, selector] as const));
+    it.each(entries)('selector %s: %s matches in at least one fixture', (_key, selector) => {
+      expect(docs.some((doc) => matches(doc, selector))).toBe(true);
+    });
+
+    it('returns null (or false) from every method when the DOM throws', () => {
+      const hostile = throwingDocument();
+      const detected: DetectedTitle = { page: 'player', kind: 'movie', title: 'X', rawTitle: 'X' };
+      for (const href of options.urls ?? fixtures.map((f) => f.url)) expect(adapter.detect(hostile, new URL(href))).toBeNull();
+      expect(adapter.badgeMount(hostile, detected)).toBeNull();
+      expect(adapter.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
+      expect(adapter.video(hostile)).toBeNull();
+      expect(adapter.creditsRolling(hostile)).toBe(false);
+      expect(adapter.watchCreditsControl?.(hostile) ?? null).toBeNull();
+    });
+  });
+}
