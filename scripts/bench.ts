@@ -87,15 +87,24 @@ async function lookupTimes(session: ExtensionSession, titles: Array<[string, num
 async function badgeTimes(session: ExtensionSession, site: string, rounds: number): Promise<number[]> {
   const page = await openFixture(session, siteFixture(site, 'player-movie'));
   await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id'), undefined, { timeout: 15_000 });
-  const titles = ['Encanto', 'Guardians of the Galaxy', 'Iron Man', 'The Irishman', 'Never Let Me Go', 'Thor: Ragnarok'];
+  // Real films with their years: pages that show a year (Prime's detail page under the player) must agree with
+  // the title, or nothing matches and the badge would not change between rounds.
+  const films: Array<[string, string]> = [
+    ['Encanto', '2021'],
+    ['Guardians of the Galaxy', '2014'],
+    ['Iron Man', '2008'],
+    ['The Irishman', '2019'],
+    ['Never Let Me Go', '2010'],
+    ['Thor: Ragnarok', '2017'],
+  ];
   const times: number[] = [];
-  let previous = 'Never Let Me Go';
+  let previous: [string, string] = ['Never Let Me Go', '2010'];
   for (let i = 0; i < rounds; i++) {
-    const title = titles[i % titles.length] ?? 'Encanto';
+    const film = films[i % films.length] ?? films[0] ?? previous;
     times.push(
       // (No named helpers in here: tsx would wrap them in a __name() the page does not have.)
       await page.evaluate(
-        async ([oldTitle, title]) => {
+        async ([oldTitle, oldYear, title, year]) => {
           const badge = document.querySelector('credits-cue-badge');
           let layer = badge?.parentElement ?? null;
           while (layer?.parentElement && layer.parentElement !== document.body) layer = layer.parentElement;
@@ -111,7 +120,10 @@ async function badgeTimes(session: ExtensionSession, site: string, rounds: numbe
           while (roots.length > 0) {
             const root = roots.pop() as Document | ShadowRoot | Element;
             const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue?.includes(oldTitle)) n.nodeValue = n.nodeValue.split(oldTitle).join(title);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.nodeValue?.includes(oldTitle)) n.nodeValue = n.nodeValue.split(oldTitle).join(title);
+              if (n.nodeValue?.trim() === oldYear) n.nodeValue = year;
+            }
             for (const el of [root, ...root.querySelectorAll('*')]) {
               if (!(el instanceof Element)) continue;
               if (el.shadowRoot) roots.push(el.shadowRoot);
@@ -146,10 +158,10 @@ async function badgeTimes(session: ExtensionSession, site: string, rounds: numbe
             parent.insertBefore(layer, next);
           });
         },
-        [previous, title] as const,
+        [previous[0], previous[1], film[0], film[1]] as const,
       ),
     );
-    previous = title;
+    previous = film;
   }
   await page.close();
   return times;
