@@ -47,7 +47,8 @@ const HOSTS = ['www.peacocktv.com', 'peacocktv.com'] as const;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const PLAYER_PATH = new RegExp(`^/watch/playback/(?:vod/GMO_[A-Za-z0-9_]+/${UUID}/?$|playlist(?:[/?#-]|$))`, 'i');
-const DETAIL_PATH = new RegExp(`^/watch/asset/(movies|tv)/[^/]+/(${UUID})(?:/|$)`, 'i');
+/** Asset ids are UUIDs, or long numbers on some series pages ("/watch/asset/tv/the-office/4902514835143843112"). */
+const DETAIL_PATH = new RegExp(`^/watch/asset/(movies|tv)/[^/]+/(${UUID}|\\d{10,20})(?:/|$)`, 'i');
 
 function isPeacockHost(url: URL): boolean {
   const host = url.hostname.toLowerCase();

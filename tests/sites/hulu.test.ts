@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { hulu, selectors } from '../../lib/sites/hulu';
+import { parseEpisodeLine } from '../../lib/sites/clean-title';
 
 const { fixtures, fixture, load } = siteFixtures('hulu');
 
@@ -204,6 +205,21 @@ describe('detect without a URL change', () => {
     const { doc } = load('detail-movie');
     expect(hulu.detect(doc, new URL('https://www.hulu.com/hub/movies'))).toBeNull();
     expect(hulu.detect(doc, new URL('https://www.netflix.com/title/70060002'))).toBeNull();
+  });
+});
+
+describe('localized page (player-episode-es)', () => {
+  it('keeps the Spanish title whole and reads the episode from its line alone', () => {
+    const { doc, url } = load('player-episode-es');
+    expect(hulu.detect(doc, url)?.title).toBe('¿Dónde Está Elisa?');
+    // Without the S/E element (its text kept), the line's S/E pattern still makes an episode.
+    const sub = doc.querySelector('.PlayerMetadata__subTitle');
+    if (!sub) throw new Error('no subtitle');
+    const line = sub.textContent ?? '';
+    sub.textContent = line;
+    expect(doc.querySelector('.PlayerMetadata__seasonEpisodeText')).toBeNull();
+    expect(hulu.detect(doc, url)).toMatchObject({ kind: 'episode', title: '¿Dónde Está Elisa?', episodeLine: 'S1 E1-Capítulo 1' });
+    expect(parseEpisodeLine(line)).toEqual({ season: 1, episode: 1 });
   });
 });
 

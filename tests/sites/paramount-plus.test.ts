@@ -7,17 +7,25 @@ const { fixtures, fixture, load } = siteFixtures('paramount-plus');
 
 describeAdapter(pp, { selectors });
 
-const CONTENT_PLAYERS = ['player-movie', 'player-movie-endcard', 'player-episode'];
+const CONTENT_PLAYERS = ['player-movie', 'player-movie-endcard', 'player-episode', 'player-movie-de'];
 
 describe('fixtures', () => {
   it('has every required page kind', () => {
     expect(fixtures.map((f) => f.name).sort()).toEqual(
-      ['detail-movie', 'player-episode', 'player-live', 'player-movie', 'player-movie-endcard'].sort(),
+      ['detail-movie', 'player-episode', 'player-live', 'player-movie', 'player-movie-de', 'player-movie-endcard'].sort(),
     );
   });
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s: isTitlePage unless live', (_n, f) => {
     expect(pp.isTitlePage(new URL(f.url))).toBe(f.name !== 'player-live');
+  });
+
+  it('the localized fixture is a German page behind the /de/ region path; the id after it is the serviceId', () => {
+    const { doc, url, f } = load('player-movie-de');
+    expect(url.pathname).toMatch(/^\/de\/movies\/video\//);
+    expect(doc.documentElement.lang).toBe('de-DE');
+    expect(doc.querySelector('.btn-fullscreen')?.textContent).toBe('Vollbild');
+    expect(f.expected?.serviceId).toBe(url.pathname.split('/')[4]);
   });
 
   it.each(CONTENT_PLAYERS)('%s: renders a fixed full-viewport player with title, controls and video', (name) => {
@@ -144,6 +152,12 @@ describe('sources and fallbacks', () => {
       rawTitle: 'Star Trek: Strange New Worlds',
       episodeLine: 'S1 E1 Strange New Worlds',
     });
+  });
+
+  it('player-movie-de: the header names the film without JSON-LD; the German document.title is not needed', () => {
+    const { doc, url, f } = load('player-movie-de');
+    doc.querySelector('script[type="application/ld+json"]')?.remove();
+    expect(pp.detect(doc, url)).toEqual(f.expected);
   });
 
   it('ignores malformed JSON-LD and uses the next source', () => {

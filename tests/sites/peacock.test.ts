@@ -250,6 +250,14 @@ describe('detect without a URL change', () => {
   });
 });
 
+describe('localized page (detail-series-es)', () => {
+  it('keeps the accented title through the document.title fallback; the leading "100" is no year', () => {
+    const { doc, url, f } = load('detail-series-es');
+    doc.querySelector('h1')?.remove();
+    expect(peacock.detect(doc, url)).toEqual({ ...f.expected, rawTitle: '100 Días para Enamorarnos - Peacock' });
+  });
+});
+
 describe('malformed pages', () => {
   const url = new URL('https://www.peacocktv.com/watch/asset/movies/x/00000000-0000-4000-8000-00000000d001');
 
@@ -293,6 +301,8 @@ describe('malformed pages', () => {
 
 describe('URLs', () => {
   const titlePages = [
+    // A real series page with a numeric asset id (public code, found while building the localized fixture).
+    'https://www.peacocktv.com/watch/asset/tv/the-office/4902514835143843112',
     // research §9: real URL shapes (PreMiD Peacock 2.0.0 era examples)
     'https://www.peacocktv.com/watch/playback/vod/GMO_00000000391471_01/8e388082-094f-3974-951b-03332f1a1e67',
     'https://www.peacocktv.com/watch/asset/movies/insidious/4e51408e-3b18-3583-8ea3-7f0790250456',

@@ -104,6 +104,22 @@ describe('runSite', () => {
     expect(asked).toEqual(['matchTitle:Known Film', 'matchTitle:Unknown Film']);
   });
 
+  it('checks the first change after a quiet spell at once, and a burst at most every 50 ms', async () => {
+    start();
+    await settle();
+    document.getElementById('title')!.textContent = 'Unknown Film';
+    await vi.advanceTimersByTimeAsync(5);
+    expect(asked).toEqual(['matchTitle:Known Film', 'matchTitle:Unknown Film']);
+    // A burst right after: the next check waits for the throttle window, then sees the latest title only.
+    document.getElementById('title')!.textContent = 'Another Film';
+    await vi.advanceTimersByTimeAsync(5);
+    document.getElementById('title')!.textContent = 'Known Film';
+    await vi.advanceTimersByTimeAsync(10);
+    expect(asked).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(asked).toEqual(['matchTitle:Known Film', 'matchTitle:Unknown Film', 'matchTitle:Known Film']);
+  });
+
   it('fades while the film plays and wakes on mouse move', async () => {
     start();
     await settle();
