@@ -49,6 +49,14 @@ export function ScoreList({
       {ratings.map((r) => (
         <Score key={r.source} rating={r} film={film} showCount={showCounts} />
       ))}
+      {ratings
+        .filter((r) => r.imported)
+        .slice(0, 1)
+        .map((r) => (
+          <span key="imdb-as-of" class="score-note" data-testid="imdb-as-of">
+            {t('imdbAsOf', [r.asOf])}
+          </span>
+        ))}
       {combined ? (
         <span class={`score combined tone-${combinedTone(combined.value)}`} data-testid="combined-score" title={`Combined from ${combined.sources} sources, confidence ${combined.confidence}`}>
           <span class="score-label">{t('combinedLabel')}</span> {combined.value} · {t('combinedSources', [String(combined.sources)])}

@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { FilmHit, FilmSummary } from './data/film-index';
 import type { SeedStatus } from './data/seed';
 import type { Film, RatingSourceId } from './data/schema';
+import type { ImdbChunkRecord, ImdbFileKind, ImdbImportState } from './data/imdb-layers';
 import type { MatchQuery, MatchResult } from './match/match';
 import type { SearchHit } from './search/search-index';
 
@@ -27,6 +28,31 @@ export interface ProtocolMap {
   reportDetected: { data: { siteId: string; title: string; filmId: string | null }; result: null };
   /** What a tab's content script last reported. */
   getTabFilm: { data: { tabId: number }; result: TabFilm | null };
+  /** IMDb import (options page only): which ids to keep, so the worker filters while it streams. */
+  imdbImportPlan: { data: Record<string, never>; result: ImdbImportPlanData };
+  /** Starts staging one file's rows; the current data keeps answering until the commit. */
+  imdbImportBegin: { data: { kind: ImdbFileKind; fileName: string; bytes: number; asOf: string }; result: { importId: string } };
+  /** One batch of kept rows (idempotent by index: a retried batch overwrites itself). */
+  imdbImportRows: { data: ImdbChunkRecord; result: null };
+  /** Makes a complete import the answering data, atomically; returns what is imported now. */
+  imdbImportCommit: {
+    data: { importId: string; rowsRead: number; rowsKept: number; rowsSkipped: number; chunks: number };
+    result: ImdbImportState;
+  };
+  /** Drops an import in progress (cancel or failure). */
+  imdbImportAbort: { data: { importId: string }; result: null };
+  /** What is imported now (for the options page and "IMDb data as of"). */
+  imdbImportState: { data: Record<string, never>; result: ImdbImportState };
+  /** Removes every import: back to the bundled data. */
+  imdbImportRemove: { data: Record<string, never>; result: null };
+}
+
+export interface ImdbImportPlanData {
+  /** Ids the data already knows (bundled films with an IMDb id, imported films). */
+  knownIds: string[];
+  /** Imported ratings with at least minVotes votes: the films a title.basics import may add. */
+  ratedIds: string[];
+  minVotes: number;
 }
 
 export interface DatasetInfo {
@@ -34,6 +60,8 @@ export interface DatasetInfo {
   dataAsOf: string;
   films: number;
   ratingMeans: Partial<Record<RatingSourceId, number>>;
+  /** "IMDb data as of": the date of the viewer's IMDb import, when there is one. */
+  imdbAsOf?: string;
 }
 
 export interface TabFilm {
@@ -68,6 +96,36 @@ const isShortString = (v: unknown): v is string => typeof v === 'string' && v.le
 const isOptionalInt = (v: unknown, min: number, max: number): boolean =>
   v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max);
 
+const isImdbKind = (v: unknown): v is ImdbFileKind => v === 'ratings' || v === 'basics' || v === 'akas';
+/** Most rows one import batch may carry (the importer sends 5,000). */
+export const MAX_IMPORT_BATCH = 10_000;
+const IMDB_ID = /^tt\d{7,10}$/;
+const isTitle = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 300;
+const isOptionalString = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length <= 300);
+
+/** Every row of a batch, checked against its kind's shape: an import is as untrusted as any other payload. */
+function isImdbRows(kind: unknown, rows: unknown): boolean {
+  if (!isImdbKind(kind) || !Array.isArray(rows) || rows.length > MAX_IMPORT_BATCH) return false;
+  return rows.every((row: unknown) => {
+    if (!isRecord(row) || typeof row.id !== 'string' || !IMDB_ID.test(row.id)) return false;
+    if (kind === 'ratings') {
+      return typeof row.rating === 'number' && row.rating >= 0 && row.rating <= 10 && isOptionalInt(row.votes, 0, 1e9) && row.votes !== undefined;
+    }
+    if (kind === 'basics') {
+      return (
+        typeof row.type === 'string' &&
+        row.type.length <= 40 &&
+        isTitle(row.title) &&
+        isOptionalString(row.original) &&
+        typeof row.adult === 'boolean' &&
+        isOptionalInt(row.year, 1800, 2200) &&
+        isOptionalInt(row.runtime, 1, 10_000)
+      );
+    }
+    return isTitle(row.title) && isOptionalString(row.region) && isOptionalString(row.language);
+  });
+}
+
 /** Payload validators, one per message: the background trusts nothing it did not check here. */
 const validators: { [K in MessageType]: (data: unknown) => data is MessageData<K> } = {
   getFilm: (d): d is MessageData<'getFilm'> => isRecord(d) && isShortString(d.id),
@@ -87,6 +145,24 @@ const validators: { [K in MessageType]: (data: unknown) => data is MessageData<K
   reportDetected: (d): d is MessageData<'reportDetected'> =>
     isRecord(d) && isShortString(d.siteId) && isShortString(d.title) && (d.filmId === null || isShortString(d.filmId)),
   getTabFilm: (d): d is MessageData<'getTabFilm'> => isRecord(d) && isOptionalInt(d.tabId, 0, Number.MAX_SAFE_INTEGER) && d.tabId !== undefined,
+  imdbImportPlan: (d): d is MessageData<'imdbImportPlan'> => isRecord(d),
+  imdbImportBegin: (d): d is MessageData<'imdbImportBegin'> =>
+    isRecord(d) &&
+    isImdbKind(d.kind) &&
+    isShortString(d.fileName) &&
+    isOptionalInt(d.bytes, 0, Number.MAX_SAFE_INTEGER) &&
+    d.bytes !== undefined &&
+    typeof d.asOf === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(d.asOf),
+  imdbImportRows: (d): d is MessageData<'imdbImportRows'> =>
+    isRecord(d) && isShortString(d.importId) && isOptionalInt(d.index, 0, 1_000_000) && d.index !== undefined && isImdbRows(d.kind, d.rows),
+  imdbImportCommit: (d): d is MessageData<'imdbImportCommit'> =>
+    isRecord(d) &&
+    isShortString(d.importId) &&
+    [d.rowsRead, d.rowsKept, d.rowsSkipped, d.chunks].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0),
+  imdbImportAbort: (d): d is MessageData<'imdbImportAbort'> => isRecord(d) && isShortString(d.importId),
+  imdbImportState: (d): d is MessageData<'imdbImportState'> => isRecord(d),
+  imdbImportRemove: (d): d is MessageData<'imdbImportRemove'> => isRecord(d),
 };
 
 export function isMessageType(type: unknown): type is MessageType {
@@ -163,9 +239,17 @@ export async function sendMessage<K extends MessageType>(type: K, data: MessageD
   return unwrap(type, await client({ channel: CHANNEL, type, data }));
 }
 
-/** Who asked: the tab of a content script (undefined for extension pages). */
+/** Who asked. */
 export interface RequestContext {
+  /** The sender's tab: a content script's page, or an extension page opened in a tab (the options page). */
   tabId?: number;
+  /** True when the sender is one of the extension's own pages (popup, options), never a content script. */
+  page?: boolean;
+}
+
+/** Whether a sender is one of our extension pages: its URL is inside the extension's own origin. */
+export function isExtensionPage(sender: Browser.runtime.MessageSender, extensionOrigin: string): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
 export type Handlers = {
@@ -196,10 +280,11 @@ export function isOwnSender(sender: Browser.runtime.MessageSender, ownId: string
 /** Registers the background's handlers on ports (the client's path) and one-off messages. Returns an unsubscriber. */
 export function handleMessages(handlers: Handlers): () => void {
   const ownId = browser.runtime.id;
+  const origin = browser.runtime.getURL('/');
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
     if (!isRecord(message) || message.channel !== CHANNEL) return undefined;
     if (!isOwnSender(sender, ownId)) return Promise.resolve({ ok: false, error: 'Sender not allowed.' });
-    return dispatch(handlers, message, { tabId: sender.tab?.id });
+    return dispatch(handlers, message, { tabId: sender.tab?.id, page: isExtensionPage(sender, origin) });
   };
   const onConnect = (port: Browser.runtime.Port): void => {
     if (port.name !== CHANNEL) return;
@@ -210,7 +295,8 @@ export function handleMessages(handlers: Handlers): () => void {
     port.onMessage.addListener((request: unknown) => {
       if (!isRecord(request) || typeof request.id !== 'number') return;
       const { id } = request;
-      void dispatch(handlers, request.message, { tabId: port.sender?.tab?.id }).then((result) => {
+      const sender = port.sender;
+      void dispatch(handlers, request.message, { tabId: sender?.tab?.id, page: sender ? isExtensionPage(sender, origin) : false }).then((result) => {
         try {
           port.postMessage({ id, result });
         } catch {

@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { ImdbImport, type ImdbImportProps } from '../../components/imdb-import';
 import { ResetButton } from '../../components/reset-button';
 import { SelectField, type SelectOption } from '../../components/select-field';
 import { SettingsSection } from '../../components/settings-section';
@@ -24,7 +25,23 @@ import {
   type SpoilerMode,
   type Theme,
 } from '../../lib/settings';
+import { startImport } from '../../lib/imdb/import-client';
+import { sendMessage } from '../../lib/messaging';
 import { sites } from '../../lib/sites/index';
+
+/**
+ * The IMDb import, wired to the real worker and background. The worker is bundled by Vite from the URL below (an
+ * extension page may start workers from its own origin; no remote code).
+ */
+const imdbImport: ImdbImportProps = {
+  start: (files, onProgress) =>
+    startImport(files, onProgress, {
+      ask: sendMessage,
+      createWorker: () => new Worker(new URL('../../lib/imdb/worker.ts', import.meta.url), { type: 'module' }),
+    }),
+  loadState: () => sendMessage('imdbImportState', {}),
+  remove: () => sendMessage('imdbImportRemove', {}).then(() => undefined),
+};
 
 /** A live-region message; `n` changes on every announcement so the same text ("Saved") is read again. */
 interface Status {
@@ -236,6 +253,10 @@ export function App(): JSX.Element {
           onCancel={() => announce(t('statusShortcutCancelled'))}
           onRejected={() => announce(t('statusShortcutNeedsModifier'))}
         />
+      </SettingsSection>
+
+      <SettingsSection id="imdb" title={t('sectionImdb')}>
+        <ImdbImport {...imdbImport} />
       </SettingsSection>
 
       <SettingsSection id="reset" title={t('sectionReset')}>

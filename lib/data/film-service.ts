@@ -4,15 +4,30 @@
  * entrypoint so unit tests drive it with fake-indexeddb and an injected dataset loader.
  */
 import { buildFilmIndex, type FilmIndex } from './film-index';
+import {
+  abortImport,
+  beginImport,
+  commitImport,
+  importInput,
+  mergeImdb,
+  readImportState,
+  readLayers,
+  removeImports,
+  writeImportChunk,
+  type ImdbLayers,
+} from './imdb-layers';
 import { seedStore, type SeedStatus } from './seed';
 import { openStore, readActiveFilms, type ActiveRecord, type Db } from './store';
-import type { Dataset } from './schema';
+import type { Dataset, Film } from './schema';
 import type { Handlers } from '../messaging';
 import { matchFilm } from '../match/match';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index';
 
 /** The handlers this service answers; the background adds the ones that need browser APIs. */
 export type DataHandlers = Omit<Handlers, 'openSearch' | 'reportDetected' | 'getTabFilm'>;
+
+/** Films kept from an import without being in the bundle need this many IMDb votes (the pipeline's rule). */
+export const IMPORT_MIN_VOTES = 1000;
 
 export interface FilmServiceOptions {
   /** Version of the bundled asset (from its small manifest), so a worker start can skip parsing the asset. */
@@ -30,11 +45,19 @@ export interface FilmService {
   status(): SeedStatus;
 }
 
+/** Imports change the viewer's data: only the extension's own pages may drive them, never a content script. */
+function extensionPageOnly(context: { page?: boolean }): void {
+  if (context.page !== true) throw new Error('Only the options page can import IMDb data.');
+}
+
 export function createFilmService(options: FilmServiceOptions): FilmService {
   let status: SeedStatus = { state: 'idle', done: 0, total: 0 };
   let index: FilmIndex | undefined;
   /** The record of the version `index` holds. */
   let activeRecord: ActiveRecord | undefined;
+  /** The bundled films of that version, before the viewer's IMDb imports are laid over them. */
+  let bundled: readonly Film[] = [];
+  let layers: ImdbLayers | undefined;
   /** The popup's search index, built on the first search of a version (content scripts never need it). */
   let search: { index: FilmIndex; search: SearchIndex } | undefined;
   let dbPromise: Promise<Db> | undefined;
@@ -43,13 +66,21 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
 
   const db = (): Promise<Db> => (dbPromise ??= (options.openDb ?? openStore)());
 
+  /** The answering index: the bundled films with the current imports merged over them (re-read from storage). */
+  const rebuild = async (films: readonly Film[], record: ActiveRecord): Promise<void> => {
+    const current = await readLayers(await db()).catch(() => undefined);
+    bundled = films;
+    layers = current;
+    activeRecord = record;
+    index = buildFilmIndex(current ? mergeImdb(films, current, record.manifest.inputs.length) : [...films]);
+  };
+
   /** Loads the complete active version (if any) into memory; queries wait for this, never for a seed. */
   const loadIndex = (): Promise<void> =>
     (loading ??= (async () => {
       const stored = await readActiveFilms(await db());
       if (stored && !index) {
-        index = buildFilmIndex(stored.films);
-        activeRecord = stored.active;
+        await rebuild(stored.films, stored.active);
         status = { ...status, version: stored.active.version, films: stored.active.films, dataAsOf: stored.active.manifest.dataAsOf };
         if (status.state === 'idle') status = { ...status, state: 'ready', done: stored.active.chunks, total: stored.active.chunks };
       }
@@ -74,8 +105,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
           },
         });
         // The parsed asset is already in memory: index it rather than reading back what was just written.
-        index = buildFilmIndex(dataset.films);
-        activeRecord = active;
+        await rebuild(dataset.films, active);
         status = {
           state: 'ready',
           done: active.chunks,
@@ -106,9 +136,15 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     getDatasetInfo: async () => {
       await loadIndex();
       const active = activeRecord;
-      return active
-        ? { version: active.version, dataAsOf: active.manifest.dataAsOf, films: active.films, ratingMeans: active.manifest.ratingMeans ?? {} }
-        : null;
+      if (!active) return null;
+      const imported = layers && Object.keys(layers.state).length > 0 ? importInput(layers.state) : undefined;
+      return {
+        version: active.version,
+        dataAsOf: active.manifest.dataAsOf,
+        films: index?.size ?? active.films,
+        ratingMeans: active.manifest.ratingMeans ?? {},
+        imdbAsOf: layers?.state.ratings?.asOf ?? imported?.asOf,
+      };
     },
     searchFilms: async ({ query, limit }) => {
       const films = await current();
@@ -119,6 +155,47 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     matchTitle: async (query) => {
       const index = await current();
       return index ? matchFilm(index, query) : { best: null, others: [] };
+    },
+    imdbImportPlan: async (_data, context) => {
+      extensionPageOnly(context);
+      await loadIndex();
+      const basicsIds = (layers?.basics ?? []).map((b) => b.id);
+      return {
+        knownIds: [...bundled.map((f) => f.id).filter((id) => id.startsWith('tt')), ...basicsIds],
+        ratedIds: (layers?.ratings ?? []).filter((r) => r.votes >= IMPORT_MIN_VOTES).map((r) => r.id),
+        minVotes: IMPORT_MIN_VOTES,
+      };
+    },
+    imdbImportBegin: async ({ kind, fileName, bytes, asOf }, context) => {
+      extensionPageOnly(context);
+      const importId = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+      await beginImport(await db(), { kind, importId, fileName, bytes, asOf, startedAt: new Date().toISOString() });
+      return { importId };
+    },
+    imdbImportRows: async (chunk, context) => {
+      extensionPageOnly(context);
+      await writeImportChunk(await db(), chunk);
+      return null;
+    },
+    imdbImportCommit: async ({ importId, ...counts }, context) => {
+      extensionPageOnly(context);
+      await commitImport(await db(), importId, counts);
+      await loadIndex();
+      if (activeRecord) await rebuild(bundled, activeRecord);
+      return readImportState(await db());
+    },
+    imdbImportAbort: async ({ importId }, context) => {
+      extensionPageOnly(context);
+      await abortImport(await db(), importId);
+      return null;
+    },
+    imdbImportState: async () => readImportState(await db()),
+    imdbImportRemove: async (_data, context) => {
+      extensionPageOnly(context);
+      await removeImports(await db());
+      await loadIndex();
+      if (activeRecord) await rebuild(bundled, activeRecord);
+      return null;
     },
     getStatus: () => {
       // A status request is also a wake-up: a restarted worker resumes its seed.

@@ -83,6 +83,8 @@ export interface Rating {
   count?: number;
   asOf: string;
   input: InputRef;
+  /** From the viewer's own IMDb import (lib/data/imdb-layers.ts), not the bundle: shown as "IMDb data as of …". */
+  imported?: boolean;
 }
 
 /** How one source record joined its film: the rule that merged it (first record of a film: "first"). */

@@ -8,10 +8,11 @@
  * last chunk of a new version is written, so a half-finished seed never answers a query.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ImdbChunkRecord, ImdbLayerInfo, ImdbStaging } from './imdb-layers';
 import type { DatasetManifest, Film } from './schema';
 
 export const DB_NAME = 'credits-cue';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const CHUNK_SIZE = 1000;
 
 export interface ActiveRecord {
@@ -35,14 +36,22 @@ export interface ChunkRecord {
   films: Film[];
 }
 
+/** Keys of the meta store: the bundled dataset's pointer and seed progress, and the viewer's IMDb imports. */
+export type MetaKey = 'active' | 'seed' | `imdb:${string}` | `imdb-staging:${string}`;
+
 interface CreditsCueDB extends DBSchema {
   meta: {
-    key: 'active' | 'seed';
-    value: ActiveRecord | SeedProgress;
+    key: MetaKey;
+    value: ActiveRecord | SeedProgress | ImdbLayerInfo | ImdbStaging;
   };
   chunks: {
     key: [string, number];
     value: ChunkRecord;
+  };
+  /** Rows of the viewer's IMDb imports (lib/data/imdb-layers.ts), in chunks keyed [importId, index]. */
+  imdb: {
+    key: [string, number];
+    value: ImdbChunkRecord;
   };
 }
 
@@ -58,15 +67,18 @@ export function openStore(factory?: IDBFactory): Promise<Db> {
         db.createObjectStore('meta');
         db.createObjectStore('chunks', { keyPath: ['version', 'index'] });
       }
+      if (oldVersion < 2) db.createObjectStore('imdb', { keyPath: ['importId', 'index'] });
     },
   });
 }
 
-function isActive(value: ActiveRecord | SeedProgress | undefined): value is ActiveRecord {
+type MetaValue = CreditsCueDB['meta']['value'];
+
+function isActive(value: MetaValue | undefined): value is ActiveRecord {
   return value !== undefined && 'manifest' in value;
 }
 
-function isProgress(value: ActiveRecord | SeedProgress | undefined): value is SeedProgress {
+function isProgress(value: MetaValue | undefined): value is SeedProgress {
   return value !== undefined && 'next' in value;
 }
 

@@ -1,0 +1,317 @@
+/**
+ * The viewer's own IMDb imports (issue #6): fresh ratings, films the bundle lacks, localized titles, from the
+ * official non-commercial TSV dumps they downloaded. Stored beside the bundled dataset in IndexedDB, one layer per
+ * file kind, and merged over the bundled films in memory (`mergeImdb`), so matching, the badge and search use
+ * them at once and "remove" returns to the bundled data exactly.
+ *
+ * Nothing half-applied: an import writes its rows under a new import id ("staging"), and only `commitImport`
+ * points the kind's layer at it, in one transaction; the previous layer answers until then and is deleted after.
+ * A cancelled or failed import, or one whose worker was stopped and never came back, leaves staging rows that the
+ * next begin or commit sweeps away. Every write is keyed [importId, index], so a batch sent twice (the client
+ * retries once when the service worker stops mid-import) overwrites itself instead of duplicating.
+ */
+import type { Db } from './store';
+import type { DatasetInput, Film, FilmCredits, FilmKind, Rating } from './schema';
+
+export type ImdbFileKind = 'ratings' | 'basics' | 'akas';
+export const IMDB_FILE_KINDS: readonly ImdbFileKind[] = ['ratings', 'basics', 'akas'];
+
+/** title.ratings: one film's IMDb rating. */
+export interface ImdbRatingRow {
+  id: string;
+  rating: number;
+  votes: number;
+}
+
+/** title.basics: a title's names, type, year and running time. */
+export interface ImdbBasicsRow {
+  id: string;
+  type: string;
+  title: string;
+  original?: string;
+  adult: boolean;
+  year?: number;
+  runtime?: number;
+}
+
+/** title.akas: one localized or alternative title of a title. */
+export interface ImdbAkaRow {
+  id: string;
+  title: string;
+  region?: string;
+  language?: string;
+}
+
+export type ImdbRows =
+  | { kind: 'ratings'; rows: ImdbRatingRow[] }
+  | { kind: 'basics'; rows: ImdbBasicsRow[] }
+  | { kind: 'akas'; rows: ImdbAkaRow[] };
+
+export type ImdbChunkRecord = { importId: string; index: number } & ImdbRows;
+
+/** What the viewer imported for one file kind, as shown on the options page. */
+export interface ImdbLayerInfo {
+  kind: ImdbFileKind;
+  importId: string;
+  fileName: string;
+  bytes: number;
+  /** "IMDb data as of": the day the viewer's file was written (IMDb refreshes the dumps daily), YYYY-MM-DD. */
+  asOf: string;
+  /** When the import finished (ISO). */
+  importedAt: string;
+  rowsRead: number;
+  rowsKept: number;
+  rowsSkipped: number;
+  chunks: number;
+}
+
+/** An import in progress: lets a restarted service worker keep accepting its batches. */
+export interface ImdbStaging {
+  kind: ImdbFileKind;
+  importId: string;
+  fileName: string;
+  bytes: number;
+  asOf: string;
+  startedAt: string;
+}
+
+export type ImdbImportState = Partial<Record<ImdbFileKind, ImdbLayerInfo>>;
+
+const layerKey = (kind: ImdbFileKind): `imdb:${string}` => `imdb:${kind}`;
+const stagingKey = (importId: string): `imdb-staging:${string}` => `imdb-staging:${importId}`;
+const importRange = (importId: string): IDBKeyRange => IDBKeyRange.bound([importId, 0], [importId, Infinity]);
+
+function isLayer(value: unknown): value is ImdbLayerInfo {
+  return typeof value === 'object' && value !== null && 'importId' in value && 'rowsKept' in value;
+}
+
+function isStaging(value: unknown): value is ImdbStaging {
+  return typeof value === 'object' && value !== null && 'importId' in value && 'startedAt' in value;
+}
+
+/** Aborts a transaction on purpose: its `done` rejection is the expected outcome, not an unhandled error. */
+function abandon(tx: { done: Promise<void>; abort(): void }): void {
+  tx.done.catch(() => undefined);
+  tx.abort();
+}
+
+export async function readImportState(db: Db): Promise<ImdbImportState> {
+  const state: ImdbImportState = {};
+  for (const kind of IMDB_FILE_KINDS) {
+    const value = await db.get('meta', layerKey(kind));
+    if (isLayer(value)) state[kind] = value;
+  }
+  return state;
+}
+
+/** Deletes every import's rows but those of `keep` (current layers and the live staging import). */
+async function sweep(db: Db, keep: ReadonlySet<string>): Promise<void> {
+  const tx = db.transaction(['meta', 'imdb'], 'readwrite');
+  let cursor = await tx.objectStore('imdb').openKeyCursor();
+  const stale = new Set<string>();
+  while (cursor) {
+    if (!keep.has(cursor.key[0])) stale.add(cursor.key[0]);
+    // Jump to the next import id: one step per import, not per chunk.
+    cursor = await cursor.continue([cursor.key[0], Infinity]);
+  }
+  for (const importId of stale) void tx.objectStore('imdb').delete(importRange(importId));
+  let meta = await tx.objectStore('meta').openCursor();
+  while (meta) {
+    const key = String(meta.key);
+    if (key.startsWith('imdb-staging:') && !keep.has(key.slice('imdb-staging:'.length))) void meta.delete();
+    meta = await meta.continue();
+  }
+  await tx.done;
+}
+
+/** Starts an import: a staging record the rows are written under. Abandoned earlier imports are swept first. */
+export async function beginImport(db: Db, staging: ImdbStaging): Promise<void> {
+  const state = await readImportState(db);
+  await sweep(db, new Set(Object.values(state).map((l) => l.importId)));
+  await db.put('meta', staging, stagingKey(staging.importId));
+}
+
+export async function readStaging(db: Db, importId: string): Promise<ImdbStaging | undefined> {
+  const value = await db.get('meta', stagingKey(importId));
+  return isStaging(value) ? value : undefined;
+}
+
+/** Writes one batch of an import in progress (idempotent by index). */
+export async function writeImportChunk(db: Db, chunk: ImdbChunkRecord): Promise<void> {
+  const tx = db.transaction(['meta', 'imdb'], 'readwrite');
+  const staging = await tx.objectStore('meta').get(stagingKey(chunk.importId));
+  if (!isStaging(staging) || staging.kind !== chunk.kind) {
+    abandon(tx);
+    throw new Error('This import is no longer in progress: start it again.');
+  }
+  await Promise.all([tx.objectStore('imdb').put(chunk), tx.done]);
+}
+
+/**
+ * Makes a complete import the kind's layer, in one transaction (its chunks must all be there), then deletes the
+ * layer it replaces.
+ */
+export async function commitImport(
+  db: Db,
+  importId: string,
+  counts: { rowsRead: number; rowsKept: number; rowsSkipped: number; chunks: number },
+): Promise<ImdbLayerInfo> {
+  const tx = db.transaction(['meta', 'imdb'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const staging = await meta.get(stagingKey(importId));
+  if (!isStaging(staging)) {
+    abandon(tx);
+    throw new Error('This import is no longer in progress: start it again.');
+  }
+  const present = await tx.objectStore('imdb').count(importRange(importId));
+  if (present !== counts.chunks) {
+    abandon(tx);
+    throw new Error(`The import is incomplete (${present} of ${counts.chunks} parts stored): nothing was changed.`);
+  }
+  const layer: ImdbLayerInfo = {
+    kind: staging.kind,
+    importId,
+    fileName: staging.fileName,
+    bytes: staging.bytes,
+    asOf: staging.asOf,
+    importedAt: new Date().toISOString(),
+    ...counts,
+  };
+  await Promise.all([meta.put(layer, layerKey(staging.kind)), meta.delete(stagingKey(importId)), tx.done]);
+  const state = await readImportState(db);
+  await sweep(db, new Set(Object.values(state).map((l) => l.importId)));
+  return layer;
+}
+
+/** Drops an import in progress (cancel, failure): the current layers are untouched. */
+export async function abortImport(db: Db, importId: string): Promise<void> {
+  const tx = db.transaction(['meta', 'imdb'], 'readwrite');
+  await Promise.all([tx.objectStore('meta').delete(stagingKey(importId)), tx.objectStore('imdb').delete(importRange(importId)), tx.done]);
+}
+
+/** Removes every import: the bundled data answers alone again. */
+export async function removeImports(db: Db): Promise<void> {
+  const tx = db.transaction(['meta', 'imdb'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const keys = (await meta.getAllKeys()).filter((k) => String(k).startsWith('imdb'));
+  await Promise.all([...keys.map((k) => meta.delete(k)), tx.objectStore('imdb').clear(), tx.done]);
+}
+
+export interface ImdbLayers {
+  state: ImdbImportState;
+  ratings: ImdbRatingRow[];
+  basics: ImdbBasicsRow[];
+  akas: ImdbAkaRow[];
+}
+
+/** Every row of the current layers. A layer whose chunks went missing (cleared storage) is left out. */
+export async function readLayers(db: Db): Promise<ImdbLayers> {
+  const state = await readImportState(db);
+  const out: ImdbLayers = { state: {}, ratings: [], basics: [], akas: [] };
+  for (const kind of IMDB_FILE_KINDS) {
+    const layer = state[kind];
+    if (!layer) continue;
+    const chunks = await db.getAll('imdb', importRange(layer.importId));
+    if (chunks.length !== layer.chunks) continue;
+    out.state[kind] = layer;
+    for (const chunk of chunks) {
+      if (chunk.kind === 'ratings') out.ratings.push(...chunk.rows);
+      else if (chunk.kind === 'basics') out.basics.push(...chunk.rows);
+      else out.akas.push(...chunk.rows);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Merge
+
+/** The provenance record imported facts point at (appended to the dataset's inputs at runtime). */
+export function importInput(state: ImdbImportState): DatasetInput {
+  const dates = Object.values(state).map((l) => l.asOf).sort();
+  return {
+    id: 'imdb-import',
+    file: Object.values(state).map((l) => l.fileName).join(', '),
+    name: 'IMDb non-commercial datasets (imported in this browser)',
+    origin: 'https://datasets.imdbws.com/ (downloaded and imported by the viewer)',
+    licence: 'IMDb non-commercial terms',
+    asOf: dates.at(-1) ?? '',
+  };
+}
+
+const UNKNOWN_CREDITS: FilmCredits = { state: 'unknown', mid: 'unknown', post: 'unknown', statements: [] };
+
+const KINDS: Readonly<Record<string, FilmKind>> = { movie: 'movie', tvMovie: 'tv-movie' };
+
+function imdbRating(row: ImdbRatingRow, asOf: string, input: number): Rating {
+  return { source: 'imdb', value: row.rating, scale: 10, count: row.votes, asOf, input, imported: true };
+}
+
+/**
+ * The bundled films with the imports laid over them: fresh IMDb ratings replace the bundled ones, films the bundle
+ * lacks are added (credits unknown: an import says nothing about end-credit scenes), localized titles join `alt`.
+ * Films untouched by the imports are the bundled objects themselves (no copy).
+ */
+export function mergeImdb(films: readonly Film[], layers: ImdbLayers, input: number): Film[] {
+  if (layers.ratings.length === 0 && layers.basics.length === 0 && layers.akas.length === 0) return [...films];
+  const ratingsAsOf = layers.state.ratings?.asOf ?? '';
+  const ratings = new Map(layers.ratings.map((r) => [r.id, r]));
+  const akas = new Map<string, string[]>();
+  for (const aka of layers.akas) {
+    const list = akas.get(aka.id);
+    if (list) list.push(aka.title);
+    else akas.set(aka.id, [aka.title]);
+  }
+  const withAlt = (film: Film, extra: readonly string[] | undefined): string[] | undefined => {
+    if (!extra) return film.alt;
+    const seen = new Set([film.title.toLowerCase(), ...(film.alt ?? []).map((a) => a.toLowerCase())]);
+    const alt = [...(film.alt ?? [])];
+    for (const title of extra) {
+      const key = title.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      alt.push(title);
+    }
+    return alt.length > 0 ? alt : undefined;
+  };
+  const out: Film[] = [];
+  const known = new Set<string>();
+  for (const film of films) {
+    known.add(film.id);
+    const rating = ratings.get(film.id);
+    const extra = akas.get(film.id);
+    if (!rating && !extra) {
+      out.push(film);
+      continue;
+    }
+    const merged: Film = { ...film, alt: withAlt(film, extra) };
+    if (merged.alt === undefined) delete merged.alt;
+    // Fresh means fresh: an older dump than the bundle's own IMDb snapshot does not replace it.
+    const bundledImdb = film.ratings.find((r) => r.source === 'imdb');
+    if (rating && (!bundledImdb || ratingsAsOf >= bundledImdb.asOf)) {
+      merged.ratings = [imdbRating(rating, ratingsAsOf, input), ...film.ratings.filter((r) => r.source !== 'imdb')];
+    }
+    out.push(merged);
+  }
+  for (const row of layers.basics) {
+    const kind = KINDS[row.type];
+    if (!kind || row.adult || known.has(row.id)) continue;
+    known.add(row.id);
+    const rating = ratings.get(row.id);
+    const film: Film = {
+      id: row.id,
+      title: row.title,
+      kind,
+      credits: UNKNOWN_CREDITS,
+      ratings: rating ? [imdbRating(rating, ratingsAsOf, input)] : [],
+      merged: [{ input, line: 0, rule: 'first' }],
+    };
+    if (row.original && row.original !== row.title) film.originalTitle = row.original;
+    if (row.year !== undefined) film.year = row.year;
+    if (row.runtime !== undefined) film.runtime = row.runtime;
+    const alt = withAlt(film, akas.get(row.id));
+    if (alt) film.alt = alt;
+    out.push(film);
+  }
+  return out;
+}
