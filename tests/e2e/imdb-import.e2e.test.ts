@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, send, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession } from './harness';
 
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/data/raw/imdb_tsv_sample');
 const FILES = ['title.ratings.tsv.gz', 'title.basics.tsv.gz', 'title.akas.tsv.gz'].map((f) => resolve(SAMPLES, f));
@@ -71,6 +71,30 @@ describe('IMDb import in real Chromium', () => {
     expect(removed.text).toContain('6.9');
     expect(removed.asOf).toBeNull();
     await removed.page.close();
+    await options.close();
+  });
+
+  it('survives the service worker being stopped mid-import: every row arrives once', async () => {
+    // A title.ratings-format file of 300,000 rows, every one with enough votes to be kept (60 batches): test input
+    // in IMDb's published shape, not film facts (ids from tt90000001 up, which no real title uses yet).
+    const rows = 300_000;
+    const lines = ['tconst\taverageRating\tnumVotes'];
+    for (let i = 0; i < rows; i++) lines.push(`tt${90_000_001 + i}\t${(1 + (i % 90) / 10).toFixed(1)}\t${1000 + i}`);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByTestId('imdb-import').setInputFiles({ name: 'title.ratings.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+    // Stop the worker once some batches are stored and more are to come.
+    const bar = options.getByTestId('imdb-import-progress');
+    await expect.poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? 0), { timeout: 30_000, interval: 20 }).toBeGreaterThan(5);
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    await stopServiceWorkers(session);
+    const done = options.getByTestId('imdb-import-done');
+    await done.waitFor({ timeout: 60_000 });
+    expect(Number(await done.getAttribute('data-rows'))).toBe(rows);
+    const state = await send<{ ratings?: { rowsKept: number; chunks: number } }>(session.page, 'imdbImportState', {});
+    expect(state.value?.ratings).toMatchObject({ rowsKept: rows, chunks: 60 });
+    await options.getByTestId('imdb-import-remove').click();
+    await expect.poll(() => options.getByTestId('imdb-imported').count()).toBe(0);
     await options.close();
   });
 
