@@ -3,6 +3,20 @@ import { defineConfig } from 'wxt';
 
 import { DATASET_PATH } from './lib/data/schema';
 
+/** The extension pages' content security policy (popup, options, background, the import worker). */
+const EXTENSION_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 // See README "Layout". Auto-imports are off so every dependency is an explicit, greppable import.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,6 +36,12 @@ export default defineConfig({
       'Is there a scene after the credits? See it, and the film’s ratings, right in the player. Works offline; nothing leaves your browser.',
     // Only what is used: storage for settings. IndexedDB needs no permission.
     permissions: ['storage'],
+    // Strict pages: own scripts only (no remote code, no eval), no plugins, and nothing fetched from anywhere but the
+    // extension itself (the bundled dataset). Styles are files or CSSOM, never inline attributes.
+    content_security_policy:
+      browser === 'firefox'
+        ? EXTENSION_CSP
+        : { extension_pages: EXTENSION_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

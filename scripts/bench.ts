@@ -18,6 +18,8 @@
  * - search_p95_ms / search_baseline_p95_ms: popup search per keystroke over the full dataset, ours and Fuse.js on
  *   the same keystrokes (lib/search, measured in Node). Goal <= 10.
  * - popup_ready_ms: popup opened (with a query) to results shown, in Chromium, median of 10. Goal <= 150.
+ * - network_requests: requests that left the extension over every flow (install, seed, every service's badge,
+ *   popup search, options, IMDb import), recorded as tests/e2e/privacy.e2e.test.ts does. Goal 0.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { resolve } from 'node:path';
 import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
 import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
 import { sites } from '../lib/sites/index';
+import { measureNetworkRequests } from '../tests/e2e/privacy-flows';
 import { measureMatchAccuracy } from './bench/match-accuracy';
 import { measureSearch } from './bench/search-bench';
 
@@ -277,6 +280,9 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
   }
+  // Every flow behind the recording proxy (the zero-network e2e's measurement): requests that left the extension.
+  const network = await measureNetworkRequests();
+  metrics.push({ name: 'network_requests', value: network.network_requests, unit: '', goal: '= 0', ok: network.network_requests === 0 });
   const bytes = statSync(resolve(root, 'assets', DATASET_PATH)).size;
   metrics.push({ name: 'dataset_bytes', value: bytes, unit: 'B', goal: '<= 3000000', ok: bytes <= 3_000_000 });
   metrics.push({ name: 'films', value: manifest.counts.films, unit: '' });

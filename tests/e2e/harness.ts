@@ -23,6 +23,12 @@ export interface LaunchOptions {
   /** Show the browser window (the demo does when a display exists). */
   headed?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * Send every network request the browser makes (service worker, extension pages, content scripts, pages) through
+   * this proxy ("http://127.0.0.1:PORT"): the zero-network test records there what would have left the machine.
+   * Fixture pages are still answered by request routing, before any proxy.
+   */
+  proxy?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -44,6 +50,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Loopback too: nothing may bypass the recording proxy.
+      ...(options.proxy ? [`--proxy-server=${options.proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
