@@ -35,7 +35,8 @@ export interface FilmServiceOptions {
   loadDataset: () => Promise<Dataset>;
   /** Read at seed start; see SeedOptions.chunkDelayMs. */
   chunkDelayMs?: () => Promise<number | undefined>;
-  openDb?: () => Promise<Db>;
+  /** Opens the store; `onLost` must run when the connection is gone for good (see openStore). */
+  openDb?: (onLost: () => void) => Promise<Db>;
 }
 
 export interface FilmService {
@@ -64,7 +65,19 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
   let loading: Promise<void> | undefined;
   let seeding: Promise<void> | undefined;
 
-  const db = (): Promise<Db> => (dbPromise ??= (options.openDb ?? openStore)());
+  /**
+   * The viewer cleared the extension's storage (or it was deleted under us): forget the connection and seed again.
+   * The films already in memory keep answering meanwhile; nothing the viewer set lives in IndexedDB (settings are
+   * in storage.sync).
+   */
+  const onLost = (): void => {
+    dbPromise = undefined;
+    seeding = undefined;
+    // Not "ready with this version" any more: the next ensureSeeded writes the bundled data again.
+    status = { ...status, state: 'idle', version: undefined };
+    void ensureSeeded().catch(() => undefined);
+  };
+  const db = (): Promise<Db> => (dbPromise ??= options.openDb ? options.openDb(onLost) : openStore(undefined, onLost));
 
   /** The answering index: the bundled films with the current imports merged over them (re-read from storage). */
   const rebuild = async (films: readonly Film[], record: ActiveRecord): Promise<void> => {

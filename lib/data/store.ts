@@ -57,10 +57,23 @@ interface CreditsCueDB extends DBSchema {
 
 export type Db = IDBPDatabase<CreditsCueDB>;
 
-export function openStore(factory?: IDBFactory): Promise<Db> {
+/**
+ * Opens the database. `onLost` runs when this connection is gone for good: the viewer cleared the extension's
+ * storage (the browser terminates the connection) or a delete/upgrade elsewhere asks it to step aside (it closes
+ * itself, so that delete is not blocked). The caller then opens a new connection and reseeds.
+ */
+export function openStore(factory?: IDBFactory, onLost?: () => void): Promise<Db> {
   // idb has no factory parameter; tests give each case a fresh fake factory through the global.
   if (factory) globalThis.indexedDB = factory;
-  return openDB<CreditsCueDB>(DB_NAME, DB_VERSION, {
+  let connection: Db | undefined;
+  const promise = openDB<CreditsCueDB>(DB_NAME, DB_VERSION, {
+    terminated() {
+      onLost?.();
+    },
+    blocking() {
+      connection?.close();
+      onLost?.();
+    },
     upgrade(db, oldVersion) {
       // A ladder of `if (oldVersion < N)` steps: every later schema change adds a step, never edits one.
       if (oldVersion < 1) {
@@ -69,6 +82,10 @@ export function openStore(factory?: IDBFactory): Promise<Db> {
       }
       if (oldVersion < 2) db.createObjectStore('imdb', { keyPath: ['importId', 'index'] });
     },
+  });
+  return promise.then((db) => {
+    connection = db;
+    return db;
   });
 }
 

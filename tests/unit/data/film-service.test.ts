@@ -1,7 +1,7 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFilmService } from '../../../lib/data/film-service';
-import { openStore } from '../../../lib/data/store';
+import { openStore, readActiveFilms } from '../../../lib/data/store';
 import { dispatch } from '../../../lib/messaging';
 import { fakeDataset } from '../../helpers/dataset';
 
@@ -102,5 +102,64 @@ describe('worker start', () => {
     const update = service(12, 'v2');
     await update.svc.ensureSeeded();
     expect(update.svc.status()).toMatchObject({ state: 'ready', version: 'v2', films: 12 });
+  });
+});
+
+describe('faults', () => {
+  it('the viewer clears the extension’s storage under a live worker: answers on from memory, then seeds again', async () => {
+    const dataset = fakeDataset(2500, 'v1');
+    const svc = createFilmService({ bundledVersion: 'v1', loadDataset: async () => dataset, openDb: (onLost) => openStore(factory, onLost) });
+    await svc.ensureSeeded();
+    // Deleting asks the open connection to step aside (it closes itself); the delete then goes through.
+    await new Promise<void>((resolve, reject) => {
+      const del = factory.deleteDatabase('credits-cue');
+      del.onsuccess = () => resolve();
+      del.onerror = () => reject(del.error);
+    });
+    const id = dataset.films[7]?.id;
+    expect(await dispatch(svc.handlers, request('getFilm', { id }))).toMatchObject({ ok: true, value: { id } });
+    await expect.poll(async () => (await readActiveFilms(await openStore(factory)))?.active.version, { timeout: 5000 }).toBe('v1');
+    await expect.poll(() => svc.status().state).toBe('ready');
+    expect(await dispatch(svc.handlers, request('getFilm', { id }))).toMatchObject({ ok: true, value: { id } });
+  });
+
+  it('a full disk (quota exceeded) while seeding is a clear error state; the stored version keeps answering', async () => {
+    const v1 = fakeDataset(10, 'v1');
+    const first = createFilmService({ bundledVersion: 'v1', loadDataset: async () => v1, openDb: () => openStore(factory) });
+    await first.ensureSeeded();
+    const put = vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const v2 = fakeDataset(10, 'v2');
+      const update = createFilmService({ bundledVersion: 'v2', loadDataset: async () => v2, openDb: () => openStore(factory) });
+      await expect(update.ensureSeeded()).rejects.toThrow(/quota/i);
+      expect(update.status()).toMatchObject({ state: 'error', error: expect.stringMatching(/quota/i) });
+      const id = v1.films[3]?.id;
+      expect(await dispatch(update.handlers, request('getFilm', { id }))).toMatchObject({ ok: true, value: { id } });
+    } finally {
+      put.mockRestore();
+    }
+  });
+
+  it('a full disk during an IMDb import fails that import only: nothing of it is applied', async () => {
+    const dataset = fakeDataset(10, 'v1');
+    const svc = createFilmService({ bundledVersion: 'v1', loadDataset: async () => dataset, openDb: () => openStore(factory) });
+    await svc.ensureSeeded();
+    const page = { page: true };
+    const begin = await dispatch(svc.handlers, request('imdbImportBegin', { kind: 'ratings', fileName: 'title.ratings.tsv.gz', bytes: 1, asOf: '2026-12-01' }), page);
+    const importId = (begin as { value: { importId: string } }).value.importId;
+    const put = vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const rows = await dispatch(svc.handlers, request('imdbImportRows', { importId, index: 0, kind: 'ratings', rows: [{ id: 'tt0000001', rating: 5, votes: 10 }] }), page);
+      expect(rows).toMatchObject({ ok: false, error: expect.stringMatching(/quota/i) });
+    } finally {
+      put.mockRestore();
+    }
+    const commit = await dispatch(svc.handlers, request('imdbImportCommit', { importId, rowsRead: 1, rowsKept: 1, rowsSkipped: 0, chunks: 1 }), page);
+    expect(commit).toMatchObject({ ok: false, error: expect.stringContaining('incomplete') });
+    expect(await dispatch(svc.handlers, request('imdbImportState', {}), page)).toMatchObject({ ok: true, value: {} });
   });
 });
