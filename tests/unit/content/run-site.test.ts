@@ -311,3 +311,41 @@ describe('signals', () => {
     expect(isTypingTarget(null)).toBe(false);
   });
 });
+
+describe('pages that change under the runtime', () => {
+  it('100 title changes, player removed and re-added each time: one badge, video listeners balanced', async () => {
+    const added = new Map<string, number>();
+    const count = (type: string, delta: number): void => void added.set(type, (added.get(type) ?? 0) + delta);
+    const add = vi.spyOn(HTMLMediaElement.prototype, 'addEventListener').mockImplementation(function (this: HTMLMediaElement, type: string) {
+      count(type, 1);
+    });
+    const remove = vi.spyOn(HTMLMediaElement.prototype, 'removeEventListener').mockImplementation(function (this: HTMLMediaElement, type: string) {
+      count(type, -1);
+    });
+    try {
+      start();
+      await settle();
+      for (let i = 0; i < 100; i++) {
+        const player = document.getElementById('player')!;
+        player.remove();
+        await vi.advanceTimersByTimeAsync(60);
+        // A fresh player (new video element), as players re-mount.
+        const next = document.createElement('div');
+        next.id = 'player';
+        next.innerHTML = '<video></video>';
+        document.body.prepend(next);
+        document.getElementById('title')!.textContent = i % 2 ? 'Known Film' : 'Unknown Film';
+        await vi.advanceTimersByTimeAsync(60);
+        expect(document.querySelectorAll('credits-cue-badge').length).toBeLessThanOrEqual(1);
+      }
+      expect(document.querySelectorAll('credits-cue-badge')).toHaveLength(1);
+      // At most the current video's four listeners are attached; every other one was removed again.
+      for (const [, n] of added) expect(n).toBeLessThanOrEqual(1);
+      invalidate();
+      for (const [, n] of added) expect(n).toBe(0);
+    } finally {
+      add.mockRestore();
+      remove.mockRestore();
+    }
+  });
+});
