@@ -7,7 +7,7 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**'],
+    exclude: ['tests/e2e/**', 'tests/e2e-firefox/**'],
     testTimeout: 60_000,
   },
 });

@@ -18,6 +18,8 @@
  * - search_p95_ms / search_baseline_p95_ms: popup search per keystroke over the full dataset, ours and Fuse.js on
  *   the same keystrokes (lib/search, measured in Node). Goal <= 10.
  * - popup_ready_ms: popup opened (with a query) to results shown, in Chromium, median of 10. Goal <= 150.
+ * - fuzz_cases / fuzz_seconds: hostile inputs the fuzz suite (tests/fuzz) tried, generated with a fixed seed plus
+ *   dedicated 1 MB cases, and its wall time. A failing property fails the bench.
  * - network_requests: requests that left the extension over every flow (install, seed, every service's badge,
  *   popup search, options, IMDb import), recorded as tests/e2e/privacy.e2e.test.ts does. Goal 0.
  */
@@ -29,6 +31,7 @@ import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
 import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
 import { sites } from '../lib/sites/index';
 import { measureNetworkRequests } from '../tests/e2e/privacy-flows';
+import { runFuzz } from './bench/fuzz-bench';
 import { measureMatchAccuracy } from './bench/match-accuracy';
 import { measureSearch } from './bench/search-bench';
 
@@ -296,6 +299,9 @@ async function main(): Promise<void> {
   const accuracy = await measureMatchAccuracy();
   metrics.push({ name: 'match_precision_high', value: +accuracy.match_precision_high.toFixed(4), unit: '', goal: '>= 0.99', ok: accuracy.match_precision_high >= 0.99 });
   metrics.push({ name: 'match_recall', value: +accuracy.match_recall.toFixed(4), unit: '' });
+  const fuzz = await runFuzz();
+  metrics.push({ name: 'fuzz_cases', value: fuzz.fuzz_cases, unit: '' });
+  metrics.push({ name: 'fuzz_seconds', value: fuzz.fuzz_seconds, unit: 's' });
 
   console.log('\nmetric                       value        goal');
   for (const m of metrics) {

@@ -59,7 +59,7 @@ function toHalfWidth(s: string): string {
 function stripInvisible(s: string): string {
   return s
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
+    .replace(/[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
 }
 
 function collapseSpaces(s: string): string {
@@ -223,6 +223,6 @@ export function parseRuntime(text: string): number | undefined {
 
 /** A plausible release year (1880–2100) from a badge or label ("2010", "Released 2010"). */
 export function parseYear(text: string): number | undefined {
-  const m = /(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)/.exec(normalizePageText(text, 60));
+  const m = /(?<!\d)(18[89]\d|19\d\d|20\d\d|2100)(?!\d)/.exec(normalizePageText(text, 60));
   return m ? Number(m[1]) : undefined;
 }

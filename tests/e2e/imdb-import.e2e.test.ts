@@ -19,7 +19,7 @@ async function imdbScore(session: ExtensionSession): Promise<{ text: string; asO
   const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), lastJedi);
   await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2527336');
   const score = page.locator('credits-cue-badge [data-source="imdb"]');
-  await expect.poll(() => score.count()).toBe(1);
+  await expect.poll(() => score.count(), { timeout: 15_000 }).toBe(1);
   const asOf = page.locator('credits-cue-badge').getByTestId('imdb-as-of');
   return { text: (await score.textContent()) ?? '', asOf: (await asOf.count()) > 0 ? await asOf.textContent() : null, page };
 }
@@ -52,13 +52,13 @@ describe('IMDb import in real Chromium', () => {
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     await options.getByTestId('imdb-import').setInputFiles(FILES);
     const done = options.getByTestId('imdb-import-done');
-    await done.waitFor({ timeout: 60_000 });
+    await done.waitFor({ timeout: 120_000 });
     const rows = Number(await done.getAttribute('data-rows'));
     expect(rows).toBeGreaterThan(1000);
     const seen = await options.evaluate(() => (globalThis as unknown as { progressSeen: number[] }).progressSeen);
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.max(...seen)).toBeLessThanOrEqual(100);
-    await expect.poll(() => options.getByTestId('imdb-imported').locator('li').count()).toBe(3);
+    await expect.poll(() => options.getByTestId('imdb-imported').locator('li').count(), { timeout: 30_000 }).toBe(3);
 
     const after = await imdbScore(session);
     expect(after.text).toContain('7.3');
@@ -66,13 +66,13 @@ describe('IMDb import in real Chromium', () => {
     await after.page.close();
 
     await options.getByTestId('imdb-import-remove').click();
-    await expect.poll(() => options.getByTestId('imdb-imported').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('imdb-imported').count(), { timeout: 30_000 }).toBe(0);
     const removed = await imdbScore(session);
     expect(removed.text).toContain('6.9');
     expect(removed.asOf).toBeNull();
     await removed.page.close();
     await options.close();
-  });
+  }, 240_000);
 
   it('survives the service worker being stopped mid-import: every row arrives once', async () => {
     // A title.ratings-format file of 300,000 rows, every one with enough votes to be kept (60 batches): test input
@@ -89,20 +89,20 @@ describe('IMDb import in real Chromium', () => {
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
     await stopServiceWorkers(session);
     const done = options.getByTestId('imdb-import-done');
-    await done.waitFor({ timeout: 60_000 });
+    await done.waitFor({ timeout: 120_000 });
     expect(Number(await done.getAttribute('data-rows'))).toBe(rows);
     const state = await send<{ ratings?: { rowsKept: number; chunks: number } }>(session.page, 'imdbImportState', {});
     expect(state.value?.ratings).toMatchObject({ rowsKept: rows, chunks: 60 });
     await options.getByTestId('imdb-import-remove').click();
-    await expect.poll(() => options.getByTestId('imdb-imported').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('imdb-imported').count(), { timeout: 30_000 }).toBe(0);
     await options.close();
-  });
+  }, 240_000);
 
   it('a wrong file gets a clear message and imports nothing', async () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     await options.getByTestId('imdb-import').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,c\n1,2,3\n') });
-    await expect.poll(async () => (await options.getByTestId('imdb-import-error').textContent()) ?? '').toMatch(/Not an IMDb .*notes\.csv/);
+    await expect.poll(async () => (await options.getByTestId('imdb-import-error').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Not an IMDb .*notes\.csv/);
     expect(await options.getByTestId('imdb-imported').count()).toBe(0);
     await options.close();
   });
