@@ -12,32 +12,14 @@ import { siteForUrl, sites } from '../../lib/sites/index';
 import { PAGE_DATA_ATTRIBUTE } from '../../lib/sites/page-data';
 import type { DetectedTitle, SiteAdapter } from '../../lib/sites/types';
 import { parse, siteFixtures, type Fixture } from '../helpers/site-fixtures';
+import { parseShadow } from '../helpers/shadow-dom';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { BATCH_MS, hostileString, hostileText, megabyteStrings, Stopwatch } from './arbitraries';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixture documents.
 
-/**
- * Declarative shadow roots (`<template shadowrootmode>`) attached as the browser's parser would: DOMParser does not
- * (tests/sites/disney-plus.test.ts explains). A no-op for pages without them.
- */
-function attachShadowRoots(root: ParentNode): void {
-  for (const template of Array.from(root.querySelectorAll('template[shadowrootmode]'))) {
-    const host = template.parentElement;
-    if (!host || host.shadowRoot) continue;
-    const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
-    shadow.append((template as HTMLTemplateElement).content.cloneNode(true));
-    template.remove();
-    attachShadowRoots(shadow);
-  }
-}
-
-function parseFixture(html: string): Document {
-  const doc = parse(html);
-  attachShadowRoots(doc);
-  return doc;
-}
+const parseFixture = parseShadow;
 
 /** Every element of the document and of its open shadow roots. */
 function deepElements(root: ParentNode): Element[] {

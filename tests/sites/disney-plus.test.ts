@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
+import { parseShadow } from '../helpers/shadow-dom';
 import { disneyPlus, readDisneyPage, selectors } from '../../lib/sites/disney-plus';
 import { PAGE_DATA_ATTRIBUTE, runPageWorld } from '../../lib/sites/page-data';
 import { primeVideo } from '../../lib/sites/prime-video';
@@ -8,29 +9,6 @@ import { netflix } from '../../lib/sites/netflix';
 import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture } = siteFixtures('disney-plus');
-
-/**
- * Declarative shadow DOM (`<template shadowrootmode="open">`) is attached by Chromium's parser when it navigates
- * (the e2e), but not by a DOMParser: neither the browser's nor happy-dom's (checked: happy-dom 21 leaves the
- * <template> in place and `host.shadowRoot` null). This turns each such template into a real open shadow root
- * before the adapter runs, as the browser would have.
- */
-function attachDeclarativeShadowRoots(root: ParentNode): void {
-  for (const template of Array.from(root.querySelectorAll('template[shadowrootmode]'))) {
-    const host = template.parentElement;
-    if (!host || host.shadowRoot) continue;
-    const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
-    shadow.append((template as HTMLTemplateElement).content.cloneNode(true));
-    template.remove();
-    attachDeclarativeShadowRoots(shadow);
-  }
-}
-
-function parseShadow(html: string): Document {
-  const doc = parse(html);
-  attachDeclarativeShadowRoots(doc);
-  return doc;
-}
 
 function load(name: string): { doc: Document; url: URL } {
   const f = fixture(name);
