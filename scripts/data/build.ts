@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import {
   CREDITS_STATES,
@@ -25,7 +26,7 @@ import {
   type RatingSourceId,
 } from '../../lib/data/schema';
 import { dropContradictedIds } from './id-checks';
-import { type MergeStats, mergeRecords, type UnmergedReason, type UnmergedReport } from './merge';
+import { type MergeStats, mergeOwnedRecords, type UnmergedReason, type UnmergedReport } from './merge';
 import { allReaders, READS_AFTER_OTHERS } from './readers/index';
 import { readMovielensCrosswalk } from './readers/movielens-crosswalk';
 import { BuildReport, type SourceReader, type SourceRecord } from './types';
@@ -88,9 +89,22 @@ export function canonicalJson(value: unknown, indent?: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Manifest.
 
+/**
+ * The canonical JSON of a film list, film by film: the pieces concatenate to exactly `canonicalJson(films)`, but no
+ * string ever holds the whole list (with the full IMDb dumps that one string is ~50 M characters, two-byte as soon as
+ * one title is not Latin-1: 100 MB of heap, on top of the films it describes).
+ */
+function* canonicalFilmsParts(films: readonly Film[]): Generator<string> {
+  yield '[';
+  for (let i = 0; i < films.length; i++) yield (i === 0 ? '' : ',') + canonicalJson(films[i]);
+  yield ']';
+}
+
 /** sha256 of the canonical films JSON, first 16 hex: the data's identity, independent of build date and inputs' order. */
 export function datasetVersion(films: readonly Film[]): string {
-  return createHash('sha256').update(canonicalJson(films)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256');
+  for (const part of canonicalFilmsParts(films)) hash.update(part);
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Newest as-of over the inputs. ISO dates and their prefixes ("2023", "2023-03") compare correctly as strings. */
@@ -162,21 +176,40 @@ async function readAll(
   return out;
 }
 
+/** Every reader's records in reader order; `byReader` is emptied, so the returned list is their only holder. */
+function takeRecords(readers: readonly SourceReader[], byReader: Map<SourceReader, SourceRecord[]>): SourceRecord[] {
+  const records = readers.flatMap((r) => byReader.get(r) ?? []);
+  byReader.clear();
+  return records;
+}
+
 /** Inputs that are IMDb's own data (its dataset dumps and exports of them): their tt ids are right by definition. */
 const AUTHORITATIVE_ID_INPUTS: ReadonlySet<string> = new Set(['imdb-basics', 'imdb-ratings', 'imdb-filtered-2025']);
 
+/**
+ * V8 heap growth between full collections (percent) for a build over user-supplied dumps. V8's default lets the heap
+ * grow to about four times what is live, and such a build holds 150–250 MB live at its peaks (the records and their
+ * merge, then the films and their JSON): 520+ MB of RSS by default, ~370 MB with 20 % (issue #6's goal: <= 400 MB),
+ * for about 5 % more run time. V8 reads the flag at every collection, so setting it here takes effect at once.
+ */
+export const FULL_DUMP_HEAP_GROWING_PERCENT = 15;
+
 export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
+  // Process-wide, so only for the builds that need it (the full dumps); the bundled-sample build keeps V8's default.
+  if (opts.imdbDir !== undefined) setFlagsFromString(`--heap-growing-percent=${FULL_DUMP_HEAP_GROWING_PERCENT}`);
   const report = new BuildReport();
   const known = new Set<string>();
   const readers = opts.readers ?? allReaders({ imdbDir: opts.imdbDir, keep: (t) => known.has(t) });
   const inputs = readers.map((r) => r.input);
   const crosswalk = await readMovielensCrosswalk(opts.sourcesDir, report);
   const byReader = await readAll(readers, opts.sourcesDir, report, known, crosswalk);
-  const records = readers.flatMap((r) => byReader.get(r) ?? []);
+  const recordsByInput = readers.map((r) => ({ input: r.input.id, records: byReader.get(r)?.length ?? 0 }));
 
   // IMDb's own data is the arbiter of tt ids; catalogue exports (JustWatch via Soeiro) are known to carry wrong ones.
-  const checked = dropContradictedIds(records, (id) => AUTHORITATIVE_ID_INPUTS.has(id), (id) => id.startsWith('soeiro-'));
-  const { films, unmerged, stats } = mergeRecords(checked.records, inputs, crosswalk);
+  // Memory: from here on the records are held by `checked.records` alone (byReader is emptied), which the merge
+  // empties once it has taken them in, so each record is freed when its film is built.
+  const checked = dropContradictedIds(takeRecords(readers, byReader), (id) => AUTHORITATIVE_ID_INPUTS.has(id), (id) => id.startsWith('soeiro-'));
+  const { films, unmerged, stats } = mergeOwnedRecords(checked.records, inputs, crosswalk);
   const dataAsOf = newestAsOf(inputs);
   const counts = countFilms(films);
   const manifest: DatasetManifest = {
@@ -194,7 +227,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   const coverage: Coverage = {
     counts,
     filmsWithCreditsVerdict: films.length - counts.creditsByState.unknown,
-    recordsByInput: readers.map((r) => ({ input: r.input.id, records: byReader.get(r)?.length ?? 0 })),
+    recordsByInput,
     skipped: [...report.skipped]
       .map(([file, e]) => ({ file, count: e.count, examples: [...e.examples] }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
@@ -220,12 +253,26 @@ function writeAtomic(path: string, bytes: Buffer | string): void {
   }
 }
 
+/** `canonicalJson(dataset)` in pieces (see canonicalFilmsParts): its keys sorted, films < manifest. */
+function* canonicalDatasetParts(dataset: Dataset): Generator<string> {
+  yield '{"films":';
+  yield* canonicalFilmsParts(dataset.films);
+  yield `,"manifest":${canonicalJson(dataset.manifest)}}`;
+}
+
 /**
  * Gzip level 9 of the canonical JSON. Node's gzip header carries mtime 0 (no timestamp), so equal JSON gives equal
- * bytes; build.test.ts checks that.
+ * bytes; build.test.ts checks that. The UTF-8 is written piece by piece into one buffer of the exact size (measured
+ * in a first pass), never held as one JS string as well: the full-dump build stays within its memory budget.
  */
 export function encodeDataset(dataset: Dataset): Buffer {
-  return gzipSync(Buffer.from(canonicalJson(dataset), 'utf8'), { level: 9 });
+  let size = 0;
+  for (const part of canonicalDatasetParts(dataset)) size += Buffer.byteLength(part, 'utf8');
+  const json = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const part of canonicalDatasetParts(dataset)) offset += json.write(part, offset, 'utf8');
+  if (offset !== size) throw new Error(`dataset JSON changed while encoding (${offset} of ${size} bytes)`);
+  return gzipSync(json, { level: 9 });
 }
 
 export interface WrittenDataset {

@@ -128,16 +128,18 @@ interface Rec {
   rule: MergeRule;
 }
 
+/**
+ * A film being assembled. Its TMDb ids, inputs, years, runtimes and title keys are read from its records when
+ * needed rather than kept in per-group Sets: a group holds two or three records on average, and on a full-dump
+ * build (100k+ groups) those Sets alone cost ~70 MB. For the same reason the small lists here and in the indexes
+ * are replaced by an exact-size copy when they grow, never pushed to: V8 gives an array grown by push room for 17
+ * elements (184 bytes), three times what two or three need.
+ */
 interface Group {
   /** Creation order: makes candidate lists and id suffixes deterministic. */
   readonly seq: number;
-  readonly recs: Rec[];
+  recs: Rec[];
   imdbId: string | undefined;
-  readonly tmdbIds: Set<number>;
-  readonly inputs: Set<number>;
-  readonly years: Set<number>;
-  readonly runtimes: number[];
-  readonly keys: Set<string>;
   family: KindFamily | undefined;
   /** Kept-unmerged films: joinable by id only. */
   titleLocked: boolean;
@@ -180,12 +182,20 @@ function prepare(records: readonly SourceRecord[], inputs: readonly DatasetInput
   return recs.sort(byInputThenLine);
 }
 
+function statesTmdbId(g: Group, tmdbId: number): boolean {
+  return g.recs.some((r) => r.record.tmdbId === tmdbId);
+}
+
+function hasYear(g: Group, year: number): boolean {
+  return g.recs.some((r) => r.record.year === year);
+}
+
 /** Everything a merge must not violate, whichever rule proposes it. */
 function joinable(rec: Rec, g: Group): boolean {
   if (rec.family !== undefined && g.family !== undefined && rec.family !== g.family) return false;
   if (rec.imdbId !== undefined && g.imdbId !== undefined && rec.imdbId !== g.imdbId) return false;
   const tmdb = rec.record.tmdbId;
-  if (tmdb !== undefined && g.tmdbIds.size > 0 && !g.tmdbIds.has(tmdb)) return false;
+  if (tmdb !== undefined && g.recs.some((r) => r.record.tmdbId !== undefined) && !statesTmdbId(g, tmdb)) return false;
   return true;
 }
 
@@ -202,11 +212,6 @@ class Merger {
       seq: this.groups.length,
       recs: [],
       imdbId: undefined,
-      tmdbIds: new Set(),
-      inputs: new Set(),
-      years: new Set(),
-      runtimes: [],
-      keys: new Set(),
       family: undefined,
       titleLocked,
     };
@@ -217,27 +222,20 @@ class Merger {
 
   add(g: Group, rec: Rec, rule: MergeRule): void {
     rec.rule = rule;
-    g.recs.push(rec);
-    g.inputs.add(rec.input);
-    const { tmdbId, year, runtime } = rec.record;
+    const { tmdbId } = rec.record;
+    // What is new to the group, decided against its records so far.
+    const newTmdbId = tmdbId !== undefined && !statesTmdbId(g, tmdbId);
+    const newKeys = g.titleLocked ? [] : rec.keys.filter((k) => !g.recs.some((r) => r.keys.includes(k)));
+    g.recs = [...g.recs, rec];
     if (rec.imdbId !== undefined && g.imdbId === undefined) {
       g.imdbId = rec.imdbId;
       this.byImdb.set(rec.imdbId, g);
     }
-    if (tmdbId !== undefined && !g.tmdbIds.has(tmdbId)) {
-      g.tmdbIds.add(tmdbId);
-      this.byTmdb.set(tmdbId, [...(this.byTmdb.get(tmdbId) ?? []), g]);
-    }
-    if (year !== undefined) g.years.add(year);
-    if (runtime !== undefined) g.runtimes.push(runtime);
+    if (tmdbId !== undefined && newTmdbId) this.byTmdb.set(tmdbId, [...(this.byTmdb.get(tmdbId) ?? []), g]);
     if (g.family === undefined) g.family = rec.family;
-    if (g.titleLocked) return;
-    for (const k of rec.keys) {
-      if (g.keys.has(k)) continue;
-      g.keys.add(k);
+    for (const k of newKeys) {
       const list = this.byKey.get(k);
-      if (list) list.push(g);
-      else this.byKey.set(k, [g]);
+      this.byKey.set(k, list ? [...list, g] : [g]);
     }
   }
 
@@ -250,6 +248,13 @@ class Merger {
     const tmdb = rec.record.tmdbId;
     const list = tmdb === undefined ? undefined : this.byTmdb.get(tmdb)?.filter((g) => joinable(rec, g));
     return list?.length === 1 ? list[0] : undefined;
+  }
+
+  /** Once every pass is done: the lookup indexes are not needed to build the films. */
+  dropIndexes(): void {
+    this.byImdb.clear();
+    this.byTmdb.clear();
+    this.byKey.clear();
   }
 
   /** Films sharing a title key with the record, de-duplicated, in creation order. */
@@ -313,7 +318,7 @@ type TitleMatch = { group: Group; rule: MergeRule } | { ambiguous: Group[] } | u
 function closestRuntime(runtime: number | undefined, groups: readonly Group[]): Group | undefined {
   if (runtime === undefined) return undefined;
   const scored = groups
-    .map((g) => ({ g, d: Math.min(...g.runtimes.map((r) => Math.abs(r - runtime))) }))
+    .map((g) => ({ g, d: Math.min(...present(g.recs.map((r) => r.record.runtime)).map((r) => Math.abs(r - runtime))) }))
     .filter((s) => s.d <= RUNTIME_TOLERANCE)
     .sort((a, b) => a.d - b.d);
   const [best, next] = scored;
@@ -321,9 +326,9 @@ function closestRuntime(runtime: number | undefined, groups: readonly Group[]): 
 }
 
 function matchTitle(m: Merger, rec: Rec, year: number): TitleMatch {
-  const candidates = m.titleCandidates(rec).filter((g) => joinable(rec, g) && !g.inputs.has(rec.input));
-  const exact = candidates.filter((g) => g.years.has(year));
-  const near = exact.length > 0 ? exact : candidates.filter((g) => g.years.has(year - 1) || g.years.has(year + 1));
+  const candidates = m.titleCandidates(rec).filter((g) => joinable(rec, g) && !g.recs.some((r) => r.input === rec.input));
+  const exact = candidates.filter((g) => hasYear(g, year));
+  const near = exact.length > 0 ? exact : candidates.filter((g) => hasYear(g, year - 1) || hasYear(g, year + 1));
   const [only] = near;
   if (only === undefined) return undefined;
   if (near.length === 1) return { group: only, rule: exact.length > 0 ? 'title-year' : 'title-year±1' };
@@ -435,7 +440,8 @@ function chooseTitles(ordered: readonly Rec[]): Titles {
       alt.push(t);
     }
   }
-  return originalTitle === undefined ? { title, alt } : { title, originalTitle, alt };
+  // An exact-size copy: the film keeps it (see Group).
+  return originalTitle === undefined ? { title, alt: [...alt] } : { title, originalTitle, alt: [...alt] };
 }
 
 function chooseYear(recs: readonly Rec[]): number | undefined {
@@ -530,6 +536,25 @@ function emptyRuleCounts(): Record<MergeRule, number> {
 }
 
 /**
+ * The merge passes. Afterwards the records are reachable only through the groups (`recs` is a local here), and
+ * `release` lets the caller's list go too.
+ */
+function runPasses(
+  records: readonly SourceRecord[],
+  inputs: readonly DatasetInput[],
+  crosswalk: ReadonlyMap<number, string>,
+  release: (() => void) | undefined,
+): { m: Merger; crosswalked: number } {
+  const recs = prepare(records, inputs);
+  release?.();
+  const m = new Merger();
+  passImdb(m, recs);
+  const titleOnly = passTmdb(m, recs, crosswalk);
+  passYearless(m, passTitle(m, titleOnly));
+  return { m, crosswalked: recs.filter((r) => r.viaCrosswalk).length };
+}
+
+/**
  * Merges records into films (see the file comment for the rules). `inputs` is the build's input table: a record's
  * `inputId` must be one of them, and its index there becomes every `input` field. `crosswalk` maps TMDb ids to tt
  * ids (build-time only; nothing of it is copied into a film except the join it enables).
@@ -539,15 +564,42 @@ export function mergeRecords(
   inputs: readonly DatasetInput[],
   crosswalk: ReadonlyMap<number, string>,
 ): MergeResult {
-  const recs = prepare(records, inputs);
-  const m = new Merger();
-  passImdb(m, recs);
-  const titleOnly = passTmdb(m, recs, crosswalk);
-  passYearless(m, passTitle(m, titleOnly));
+  return merge(records, inputs, crosswalk, undefined);
+}
+
+/**
+ * `mergeRecords` for a caller that hands its list over: `records` is emptied once the merge has taken them in, so
+ * each record can be freed as soon as its film is built. The full-dump build (scripts/data/build.ts) uses it: its
+ * peak memory is then the films plus the records still to merge, not the films plus every record.
+ */
+export function mergeOwnedRecords(records: SourceRecord[], inputs: readonly DatasetInput[], crosswalk: ReadonlyMap<number, string>): MergeResult {
+  return merge(records, inputs, crosswalk, () => {
+    records.length = 0;
+  });
+}
+
+function merge(
+  records: readonly SourceRecord[],
+  inputs: readonly DatasetInput[],
+  crosswalk: ReadonlyMap<number, string>,
+  release: (() => void) | undefined,
+): MergeResult {
+  const recordCount = records.length;
+  const { m, crosswalked } = runPasses(records, inputs, crosswalk, release);
 
   // Group creation order depends only on the sorted records, so the derived-id suffixes are stable.
   const ids = assignIds(m.groups);
-  const films = m.groups.map((g) => buildFilm(g, ids.get(g) ?? '')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byRule = emptyRuleCounts();
+  for (const g of m.groups) for (const r of g.recs) byRule[r.rule]++;
+  // Memory: a group's working state is let go as soon as its film is built, so the films and the groups are not
+  // both whole in memory at the end of a full-dump build.
+  m.dropIndexes();
+  const films: Film[] = [];
+  for (const g of m.groups) {
+    films.push(buildFilm(g, ids.get(g) ?? ''));
+    g.recs = [];
+  }
+  films.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const unmergedReports = m.pending
     .map(({ rec, reason, candidates, keptAs }): UnmergedReport => {
@@ -565,16 +617,14 @@ export function mergeRecords(
     })
     .sort((a, b) => a.input - b.input || a.line - b.line);
 
-  const byRule = emptyRuleCounts();
-  for (const g of m.groups) for (const r of g.recs) byRule[r.rule]++;
   return {
     films,
     unmerged: unmergedReports,
     stats: {
-      records: records.length,
+      records: recordCount,
       films: films.length,
       byRule,
-      crosswalked: recs.filter((r) => r.viaCrosswalk).length,
+      crosswalked,
       crosswalkConflicts: m.crosswalkConflicts,
       dropped: unmergedReports.filter((u) => u.keptAs === undefined).length,
     },

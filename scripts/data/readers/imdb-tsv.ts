@@ -20,7 +20,6 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type { DatasetInput, FilmKind, Rating } from '../../../lib/data/schema';
 import { titleKey } from '../../../lib/match/normalize';
@@ -43,41 +42,53 @@ export interface ReadTsvOptions {
   prefilter?: (firstField: string) => boolean;
 }
 
+const LF = 10;
+const CR = 13;
+const TAB = 9;
+
+/** Read and inflate size. Larger chunks read a little faster but leave more freed buffer memory resident. */
+const CHUNK_BYTES = 64 * 1024;
+
 /**
- * Lines of a (gzipped when the name ends in .gz) text file, streamed. Read or gunzip failures (missing file,
- * corrupt or truncated gzip) become a DataError naming the file and the line reached, instead of an unhandled
- * stream error.
+ * Bytes of a (gzipped when the name ends in .gz) file, streamed in blocks of whole lines: every block but the last
+ * ends with a line feed. The consumer splits the lines itself, synchronously, and counts them in `position.line`.
+ * Lines stay bytes until they are wanted: decoding all of a dump's UTF-8 text costs more than reading and
+ * inflating it (on the 50 M-line akas file, ~35 s of ~45 s), while most lines are only looked at long enough to
+ * reject their id. A line feed byte never occurs inside a UTF-8 sequence, so splitting bytes splits characters
+ * never. Read or gunzip failures (missing file, corrupt or truncated gzip) become a DataError naming the file and
+ * the line reached, instead of an unhandled stream error.
  */
-async function* streamLines(path: string, label: string): AsyncGenerator<string> {
-  const file = createReadStream(path);
-  const gunzip = path.endsWith('.gz') ? createGunzip() : undefined;
+async function* streamBlocks(path: string, label: string, position: { line: number }): AsyncGenerator<Buffer> {
+  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const gunzip = path.endsWith('.gz') ? createGunzip({ chunkSize: CHUNK_BYTES }) : undefined;
   // pipe() does not forward errors: without this a read error would leave the gunzip side waiting forever.
   if (gunzip) file.on('error', (err) => gunzip.destroy(err));
   const source = gunzip ? file.pipe(gunzip) : file;
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  let lineNo = 0;
+  let rest: Buffer | undefined;
   try {
     for await (const chunk of source) {
-      const text = rest + decoder.write(chunk as Buffer);
-      let start = 0;
-      let nl = text.indexOf('\n', start);
-      while (nl !== -1) {
-        lineNo++;
-        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        yield text.slice(start, end);
-        start = nl + 1;
-        nl = text.indexOf('\n', start);
+      const bytes = chunk as Buffer;
+      const last = bytes.lastIndexOf(LF);
+      if (last === -1) {
+        rest = rest ? Buffer.concat([rest, bytes]) : bytes;
+        continue;
       }
-      rest = text.slice(start);
+      let from = 0;
+      if (rest) {
+        // The line begun in the previous chunk, on its own: no copy of the whole chunk.
+        const first = bytes.indexOf(LF);
+        yield Buffer.concat([rest, bytes.subarray(0, first + 1)]);
+        from = first + 1;
+      }
+      if (from <= last) yield bytes.subarray(from, last + 1);
+      rest = last + 1 < bytes.length ? bytes.subarray(last + 1) : undefined;
     }
-    rest += decoder.end();
-    if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+    if (rest) yield rest;
   } catch (err) {
     if (err instanceof DataError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const what = code === 'ENOENT' ? 'file not found' : gunzip ? 'cannot read or gunzip' : 'cannot read';
-    throw new DataError(label, lineNo + 1, `${what}: ${(err as Error).message}`);
+    throw new DataError(label, position.line + 1, `${what}: ${(err as Error).message}`);
   } finally {
     // Early exit by the consumer (break) or an error: release the file handle.
     file.destroy();
@@ -88,7 +99,8 @@ async function* streamLines(path: string, label: string): AsyncGenerator<string>
 /**
  * Rows of one IMDb TSV file as records keyed by header name. The header must contain `requiredColumns` (a wrong
  * file, e.g. ratings passed as basics, fails here with DataError at line 1); a line with the wrong number of
- * fields is skipped and counted in `report`.
+ * fields is skipped and counted in `report`. Lines end at LF; a CR before it is dropped. Text is UTF-8; the id a
+ * prefilter gets is read as Latin-1 (cheaper, and the same string for the ASCII ids IMDb uses).
  */
 export async function* readImdbTsv(
   path: string,
@@ -97,37 +109,46 @@ export async function* readImdbTsv(
   options: ReadTsvOptions = {},
 ): AsyncGenerator<TsvRow> {
   const label = options.label ?? basename(path);
+  const { prefilter } = options;
   let header: string[] | undefined;
-  let line = 0;
-  for await (const text of streamLines(path, label)) {
-    line++;
-    if (header === undefined) {
-      header = text.replace(/^\uFEFF/, '').split('\t');
-      const missing = requiredColumns.filter((c) => !header?.includes(c));
-      if (missing.length > 0) {
-        throw new DataError(
-          label,
-          1,
-          `not the expected IMDb file: missing column(s) ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`,
-        );
+  const position = { line: 0 };
+  for await (const block of streamBlocks(path, label, position)) {
+    let next = 0;
+    while (next < block.length) {
+      const nl = block.indexOf(LF, next);
+      const stop = nl === -1 ? block.length : nl;
+      const start = next;
+      const end = stop > start && block[stop - 1] === CR ? stop - 1 : stop;
+      next = stop + 1;
+      const line = ++position.line;
+      if (header === undefined) {
+        header = block.toString('utf8', start, end).replace(/^\uFEFF/, '').split('\t');
+        const missing = requiredColumns.filter((c) => !header?.includes(c));
+        if (missing.length > 0) {
+          throw new DataError(
+            label,
+            1,
+            `not the expected IMDb file: missing column(s) ${missing.join(', ')} (header: ${header.join(', ').slice(0, 200)})`,
+          );
+        }
+        continue;
       }
-      continue;
+      if (prefilter) {
+        const tab = block.indexOf(TAB, start);
+        if (!prefilter(block.toString('latin1', start, tab === -1 || tab > end ? end : tab))) continue;
+      }
+      const fields = block.toString('utf8', start, end).split('\t');
+      if (fields.length !== header.length) {
+        report.skip(label, line, `expected ${header.length} tab-separated fields, got ${fields.length}`);
+        continue;
+      }
+      const row: Record<string, string | undefined> = {};
+      for (let i = 0; i < header.length; i++) {
+        const v = fields[i];
+        row[header[i] ?? ''] = v === '\\N' ? undefined : v;
+      }
+      yield { line, row };
     }
-    if (options.prefilter) {
-      const tab = text.indexOf('\t');
-      if (!options.prefilter(tab === -1 ? text : text.slice(0, tab))) continue;
-    }
-    const fields = text.split('\t');
-    if (fields.length !== header.length) {
-      report.skip(label, line, `expected ${header.length} tab-separated fields, got ${fields.length}`);
-      continue;
-    }
-    const row: Record<string, string | undefined> = {};
-    for (let i = 0; i < header.length; i++) {
-      const v = fields[i];
-      row[header[i] ?? ''] = v === '\\N' ? undefined : v;
-    }
-    yield { line, row };
   }
   if (header === undefined) throw new DataError(label, 1, 'empty file (no header)');
 }
@@ -206,10 +227,25 @@ interface KeptTitle {
   kind: FilmKind;
 }
 
+/** A kept title's akas in arrival order, as two parallel lists (no object per aka). */
+interface AkaList {
+  orderings: number[];
+  titles: string[];
+}
+
 /** [averageRating, numVotes, line] — a tuple keeps the per-title cost small on 1.6M ratings. */
 type RatingEntry = [number, number, number];
 
 const TCONST = /^tt\d{7,}$/;
+
+/**
+ * A copy of a field that shares no memory with the text it was cut from. V8 represents a substring of 13 or more
+ * characters as a view of its parent string, so a kept title would keep the whole decoded chunk it came from
+ * (16–64 KB) alive: on the full dumps, ~100k kept titles pinned gigabytes of chunks. Short ids are copied anyway.
+ */
+function own(value: string): string {
+  return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
+}
 
 function requireDump(dir: string, name: ImdbDumpName, label: (f: string) => string): string {
   const p = findDumpFile(dir, name);
@@ -280,21 +316,28 @@ export async function readImdbDumps(
       report.skip(basicsLabel, line, `bad basics row for "${tconst}" (id, primaryTitle, startYear or runtimeMinutes)`);
       continue;
     }
-    const t: KeptTitle = { line, tconst, title, kind };
-    if (row.originalTitle && row.originalTitle !== title) t.originalTitle = row.originalTitle;
+    const t: KeptTitle = { line, tconst: own(tconst), title: own(title), kind };
+    if (row.originalTitle && row.originalTitle !== title) t.originalTitle = own(row.originalTitle);
     if (year !== undefined) t.year = year;
     if (runtime !== undefined && runtime > 0) t.runtime = runtime;
     kept.push(t);
   }
 
-  // 3. Akas: localized titles of kept ids only.
-  const akas = new Map<string, { ordering: number; title: string }[]>();
+  // 3. Akas: localized titles of kept ids only. Only what altTitles() can return is held (a popular film has dozens
+  //    of akas, most of them its own title again, region after region): an aka whose key is the title's or the
+  //    original title's is dropped on arrival, and of an exact repeat only the copy that sorts first is kept.
+  const akas = new Map<string, AkaList>();
   if (akasPath) {
-    const keptIds = new Set(kept.map((t) => t.tconst));
+    // The keys altTitles() starts from, per kept id; null for an id kept twice (two basics rows), whose akas are all
+    // held since each row has its own titles.
+    const ownKeys = new Map<string, string[] | null>();
+    for (const t of kept) {
+      ownKeys.set(t.tconst, ownKeys.has(t.tconst) ? null : [titleKey(t.title), ...(t.originalTitle ? [titleKey(t.originalTitle)] : [])]);
+    }
     const akasLabel = label(basename(akasPath));
     for await (const { line, row } of readImdbTsv(akasPath, ['titleId', 'ordering', 'title'], report, {
       label: akasLabel,
-      prefilter: (t) => keptIds.has(t),
+      prefilter: (t) => ownKeys.has(t),
     })) {
       const title = row.title;
       const ordering = Number(row.ordering);
@@ -302,9 +345,23 @@ export async function readImdbDumps(
         report.skip(akasLabel, line, 'aka without title or ordering');
         continue;
       }
-      const list = akas.get(row.titleId ?? '') ?? [];
-      list.push({ ordering, title: title.trim() });
-      akas.set(row.titleId ?? '', list);
+      const id = row.titleId ?? '';
+      const trimmed = title.trim();
+      const key = titleKey(trimmed);
+      if (key !== '' && ownKeys.get(id)?.includes(key)) continue;
+      let list = akas.get(id);
+      if (!list) akas.set(id, (list = { orderings: [], titles: [] }));
+      const same = list.titles.indexOf(trimmed);
+      if (same === -1) {
+        list.orderings.push(ordering);
+        list.titles.push(own(trimmed));
+      } else if (ordering < (list.orderings[same] ?? ordering)) {
+        // The repeat sorts first: it replaces the earlier copy, at its own place in the arrival order.
+        list.orderings.splice(same, 1);
+        list.titles.splice(same, 1);
+        list.orderings.push(ordering);
+        list.titles.push(own(trimmed));
+      }
     }
   }
 
@@ -314,7 +371,7 @@ export async function readImdbDumps(
     if (t.originalTitle) basics.originalTitle = t.originalTitle;
     if (t.year !== undefined) basics.year = t.year;
     if (t.runtime !== undefined) basics.runtime = t.runtime;
-    const alt = altTitles(t, akas.get(t.tconst) ?? []);
+    const alt = altTitles(t, akas.get(t.tconst));
     if (alt.length > 0) basics.altTitles = alt;
     records.push(basics);
 
@@ -331,11 +388,14 @@ export async function readImdbDumps(
  * Localized titles in IMDb's `ordering`, one per title key: "Star Wars: Los últimos Jedi" in five regions is one
  * entry, and variants that normalise to the primary or original title add nothing to matching, so they are dropped.
  */
-function altTitles(t: KeptTitle, list: { ordering: number; title: string }[]): string[] {
+function altTitles(t: KeptTitle, list: AkaList | undefined): string[] {
+  if (!list) return [];
   const seen = new Set([titleKey(t.title), ...(t.originalTitle ? [titleKey(t.originalTitle)] : [])]);
   const seenExact = new Set<string>();
   const out: string[] = [];
-  for (const { title } of [...list].sort((a, b) => a.ordering - b.ordering)) {
+  // Stable sort by ordering: equal orderings keep their arrival order.
+  const order = list.titles.map((_, i) => i).sort((a, b) => (list.orderings[a] ?? 0) - (list.orderings[b] ?? 0));
+  for (const title of order.map((i) => list.titles[i] ?? '')) {
     const key = titleKey(title);
     // A title of only punctuation/symbols has an empty key: dedupe those by the exact string instead.
     if (key === '' ? seenExact.has(title) : seen.has(key)) continue;
@@ -343,7 +403,8 @@ function altTitles(t: KeptTitle, list: { ordering: number; title: string }[]): s
     else seen.add(key);
     out.push(title);
   }
-  return out;
+  // An exact-size copy: the record keeps it, and an array grown by push has room for 17.
+  return [...out];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -371,7 +432,9 @@ export interface ImdbReadersConfig {
 
 /**
  * Two readers ('imdb-basics', 'imdb-ratings') sharing one pass over the dumps: whichever runs first reads, the
- * other reuses the result, so the big files are streamed once per sources folder.
+ * other reuses the result, so the big files are streamed once per sources folder. Once both have taken their
+ * share the shared result is let go (the build then holds the only references, and frees them as it merges); a
+ * later read streams the files again.
  */
 export function createImdbDumpReaders(config: ImdbReadersConfig = {}): { basics: SourceReader; ratings: SourceReader } {
   const userDir = config.dir;
@@ -398,29 +461,25 @@ export function createImdbDumpReaders(config: ImdbReadersConfig = {}): { basics:
     asOf,
   };
 
-  const runs = new Map<string, Promise<SourceRecord[]>>();
-  const run = (sourcesDir: string, report: BuildReport): Promise<SourceRecord[]> => {
+  const runs = new Map<string, { records: Promise<SourceRecord[]>; waiting: Set<string> }>();
+  const take = async (sourcesDir: string, report: BuildReport, inputId: string): Promise<SourceRecord[]> => {
     const dir = userDir ?? join(sourcesDir, IMDB_SAMPLE_DIR);
-    let p = runs.get(dir);
-    if (!p) {
+    let run = runs.get(dir);
+    if (!run) {
       const opts: ImdbDumpOptions = { asOf, labelDir: userDir ? undefined : IMDB_SAMPLE_DIR };
       if (config.minVotes !== undefined) opts.minVotes = config.minVotes;
       if (config.bulkKinds !== undefined) opts.bulkKinds = config.bulkKinds;
       if (config.akas !== undefined) opts.akas = config.akas;
-      p = readImdbDumps(dir, report, config.keep ?? (() => false), opts);
-      runs.set(dir, p);
+      run = { records: readImdbDumps(dir, report, config.keep ?? (() => false), opts), waiting: new Set([IMDB_BASICS_INPUT_ID, IMDB_RATINGS_INPUT_ID]) };
+      runs.set(dir, run);
     }
-    return p;
+    run.waiting.delete(inputId);
+    if (run.waiting.size === 0) runs.delete(dir);
+    return (await run.records).filter((r) => r.inputId === inputId);
   };
 
   return {
-    basics: {
-      input: basicsInput,
-      read: async (sourcesDir, report) => (await run(sourcesDir, report)).filter((r) => r.inputId === IMDB_BASICS_INPUT_ID),
-    },
-    ratings: {
-      input: ratingsInput,
-      read: async (sourcesDir, report) => (await run(sourcesDir, report)).filter((r) => r.inputId === IMDB_RATINGS_INPUT_ID),
-    },
+    basics: { input: basicsInput, read: (sourcesDir, report) => take(sourcesDir, report, IMDB_BASICS_INPUT_ID) },
+    ratings: { input: ratingsInput, read: (sourcesDir, report) => take(sourcesDir, report, IMDB_RATINGS_INPUT_ID) },
   };
 }
