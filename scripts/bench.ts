@@ -22,6 +22,17 @@
  *   dedicated 1 MB cases, and its wall time. A failing property fails the bench.
  * - network_requests: requests that left the extension over every flow (install, seed, every service's badge,
  *   popup search, options, IMDb import), recorded as tests/e2e/privacy.e2e.test.ts does. Goal 0.
+ *
+ * At IMDb's full scale (issue #6), on IMDb-format files generated at full size by bench/imdb-gen.ts (12 M basics,
+ * 1.6 M ratings, 50 M akas rows; kept in the system temp folder, made once, ~1 GB):
+ * - pipeline_full_s / pipeline_peak_rss_mb: `npm run data:build -- --imdb DIR` on them (bench/pipeline-bench.ts).
+ *   Goal peak <= 400 MB.
+ * - imdb_ratings_import_s / imdb_basics_import_s (and imdb_akas_import_s), each with its _peak_mb: the options
+ *   page's import in headless Chromium, file chosen to done, and the whole browser's peak memory meanwhile
+ *   (bench/imdb-import-bench.ts). Goals <= 15 s and <= 120 s.
+ * - lookup_p50_ms_imported / search_p95_ms_imported: lookup_p50_ms and search_p95_ms again with every film
+ *   imported, through the background as the content scripts and the popup ask. Goals <= 1 and <= 10.
+ * `npm run bench -- --skip-scale` leaves these out (a quick run).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +43,9 @@ import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabas
 import { sites } from '../lib/sites/index';
 import { measureNetworkRequests } from '../tests/e2e/privacy-flows';
 import { runFuzz } from './bench/fuzz-bench';
+import { generateImdbDumps } from './bench/imdb-gen';
+import { measureImdbImportDetails } from './bench/imdb-import-bench';
+import { measurePipeline } from './bench/pipeline-bench';
 import { measureMatchAccuracy } from './bench/match-accuracy';
 import { measureSearch } from './bench/search-bench';
 
@@ -238,6 +252,37 @@ async function popupReadyMs(session: ExtensionSession, runs: number): Promise<nu
   return times;
 }
 
+/** The full-scale IMDb metrics (see the file comment); the generated files are reused across runs. */
+async function measureScale(): Promise<Metric[]> {
+  const log = (line: string): void => console.error(line);
+  const dumps = await generateImdbDumps({ log });
+  log(`bench: IMDb-format files in ${dumps.dir} (${dumps.rows.basics.toLocaleString('en')} basics rows)`);
+  const out: Metric[] = [];
+  log('bench: data pipeline on the full dumps…');
+  const pipeline = await measurePipeline(dumps.dir);
+  out.push({ name: 'pipeline_full_s', value: pipeline.pipeline_full_s, unit: 's' });
+  out.push({ name: 'pipeline_peak_rss_mb', value: pipeline.pipeline_peak_rss_mb, unit: 'MB', goal: '<= 400', ok: pipeline.pipeline_peak_rss_mb <= 400 });
+  const session = await launchExtension();
+  try {
+    const imported = await measureImdbImportDetails(session, dumps.dir, { log, generated: dumps.sample });
+    const { imdb_ratings_import_s: ratings, imdb_basics_import_s: basics, lookup_p50_ms_imported: lookup, search_p95_ms_imported: search } = imported;
+    out.push({ name: 'imdb_ratings_import_s', value: ratings, unit: 's', goal: '<= 15', ok: ratings <= 15 });
+    out.push({ name: 'imdb_ratings_import_peak_mb', value: imported.imdb_ratings_import_peak_mb, unit: 'MB' });
+    out.push({ name: 'imdb_basics_import_s', value: basics, unit: 's', goal: '<= 120', ok: basics <= 120 });
+    out.push({ name: 'imdb_basics_import_peak_mb', value: imported.imdb_basics_import_peak_mb, unit: 'MB' });
+    out.push({ name: 'imdb_akas_import_s', value: imported.imdb_akas_import_s, unit: 's' });
+    out.push({ name: 'imdb_akas_import_peak_mb', value: imported.imdb_akas_import_peak_mb, unit: 'MB' });
+    out.push({ name: 'imdb_idle_browser_mb', value: imported.details.ratings_baseline_mb, unit: 'MB' });
+    out.push({ name: 'films_imported', value: imported.films_imported, unit: '' });
+    out.push({ name: 'lookup_p50_ms_imported', value: lookup, unit: 'ms', goal: '<= 1', ok: lookup <= 1 });
+    out.push({ name: 'search_p95_ms_imported', value: search, unit: 'ms', goal: '<= 10', ok: search <= 10 });
+    out.push({ name: 'search_first_ms_imported', value: imported.details.search_first_ms_imported, unit: 'ms' });
+  } finally {
+    await session.close();
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
@@ -302,6 +347,7 @@ async function main(): Promise<void> {
   const fuzz = await runFuzz();
   metrics.push({ name: 'fuzz_cases', value: fuzz.fuzz_cases, unit: '' });
   metrics.push({ name: 'fuzz_seconds', value: fuzz.fuzz_seconds, unit: 's' });
+  if (!process.argv.includes('--skip-scale')) metrics.push(...(await measureScale()));
 
   console.log('\nmetric                       value        goal');
   for (const m of metrics) {

@@ -136,6 +136,23 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
       }
     })());
 
+  /** The popup's search index over `films`, built once per answering index. */
+  const searchIndexFor = (films: FilmIndex): SearchIndex => {
+    if (search?.index !== films) search = { index: films, search: buildSearchIndex(films.films()) };
+    return search.search;
+  };
+
+  /**
+   * After an import is applied or removed: the search index over every imported film takes seconds to build (1.9 s
+   * for 93k films and 344k localized titles in the scale bench), so it is built now, once the reply has gone,
+   * rather than on the viewer's first keystroke in the popup.
+   */
+  const prepareSearch = (): void => {
+    setTimeout(() => {
+      if (index) searchIndexFor(index);
+    }, 0);
+  };
+
   /** The index to answer from: the complete active version; undefined only before the first seed completes. */
   const current = async (): Promise<FilmIndex | undefined> => {
     await loadIndex();
@@ -161,9 +178,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     },
     searchFilms: async ({ query, limit }) => {
       const films = await current();
-      if (!films) return [];
-      if (search?.index !== films) search = { index: films, search: buildSearchIndex(films.films()) };
-      return search.search.search(query, limit);
+      return films ? searchIndexFor(films).search(query, limit) : [];
     },
     matchTitle: async (query) => {
       const index = await current();
@@ -195,6 +210,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
       await commitImport(await db(), importId, counts);
       await loadIndex();
       if (activeRecord) await rebuild(bundled, activeRecord);
+      prepareSearch();
       return readImportState(await db());
     },
     imdbImportAbort: async ({ importId }, context) => {
@@ -208,6 +224,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
       await removeImports(await db());
       await loadIndex();
       if (activeRecord) await rebuild(bundled, activeRecord);
+      prepareSearch();
       return null;
     },
     getStatus: () => {

@@ -14,12 +14,15 @@
  *   once per film, at most `akasPerFilm` per film.
  */
 import {
+  idKey,
+  idKeyOfLine,
   ImdbImportError,
   kindOfHeader,
+  lineText,
   parseAka,
   parseBasics,
   parseRating,
-  readLines,
+  readLineBlocks,
   type AkaRow,
   type BasicsRow,
   type ImdbFileKind,
@@ -89,14 +92,17 @@ export function orderFiles<T extends ImdbFileKind | { kind: ImdbFileKind }>(item
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+
+function keySet(ids: Iterable<string>): Set<number> {
+  const out = new Set<number>();
+  for (const id of ids) {
+    const key = idKey(id);
+    if (key !== -1) out.add(key);
+  }
+  return out;
+}
 /** Lines between clock reads for the progress throttle. */
 const PROGRESS_CHECK_LINES = 2048;
-
-/** The first field of a line (the id), without splitting the rest. */
-function firstField(line: string): string {
-  const tab = line.indexOf('\t');
-  return tab === -1 ? line : line.slice(0, tab);
-}
 
 /**
  * Streams one IMDb dump (gzipped or not; its kind comes from its header) through the keep policy into `sink`.
@@ -113,8 +119,9 @@ export async function importFile(
   const minVotes = plan.minVotes ?? DEFAULT_MIN_VOTES;
   const batchSize = Math.max(1, Math.floor(plan.batchSize ?? DEFAULT_BATCH_SIZE));
   const akasPerFilm = plan.akasPerFilm ?? DEFAULT_AKAS_PER_FILM;
-  const known = plan.knownIds;
-  const rated = plan.ratedIds;
+  // Ids as numbers (idKey): the basics and akas lines are tested by their id bytes, without decoding them.
+  const known = keySet(plan.knownIds);
+  const rated = keySet(plan.ratedIds ?? []);
   const checkAbort = (): void => {
     if (signal?.aborted) throw new ImdbImportError('aborted');
   };
@@ -154,69 +161,71 @@ export async function importFile(
   let akaSeen = new Set<string>();
   const akaCounts = new Map<string, number>();
 
-  const lines = readLines(file, {
+  const blocks = readLineBlocks(file, {
     signal,
     onBytes: (n) => {
       bytesRead = n;
     },
   });
-  for await (const line of lines) {
-    if (kind === undefined) {
-      const k = kindOfHeader(line);
-      if (k === null) throw new ImdbImportError('not-imdb');
-      kind = k;
-      continue;
-    }
-    rowsRead++;
-    if (rowsRead % PROGRESS_CHECK_LINES === 0 && onProgress && Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) progress();
+  for await (const block of blocks) {
+    for (let i = 0; i < block.count; i++) {
+      if (kind === undefined) {
+        const k = kindOfHeader(lineText(block, i));
+        if (k === null) throw new ImdbImportError('not-imdb');
+        kind = k;
+        continue;
+      }
+      rowsRead++;
+      if (rowsRead % PROGRESS_CHECK_LINES === 0 && onProgress && Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) progress();
 
-    if (kind === 'ratings') {
-      const row = parseRating(line.split('\t'));
-      if (!row) {
-        rowsSkipped++;
-        continue;
+      if (kind === 'ratings') {
+        const row = parseRating(lineText(block, i).split('\t'));
+        if (!row) {
+          rowsSkipped++;
+          continue;
+        }
+        const enough = row.votes >= minVotes;
+        if (!enough && !known.has(idKey(row.id))) continue;
+        if (enough) keptIds.push(row.id);
+        batch.push(row);
+      } else if (kind === 'basics') {
+        // Most of the 12M rows are neither known nor rated enough: dropped by their id bytes, never decoded.
+        const key = idKeyOfLine(block, i);
+        const isKnown = known.has(key);
+        if (!isKnown && !rated.has(key)) continue;
+        const row = parseBasics(lineText(block, i).split('\t'));
+        if (!row) {
+          rowsSkipped++;
+          continue;
+        }
+        if (!isKnown && (row.adult || !BULK_TITLE_TYPES.has(row.type))) continue;
+        keptIds.push(row.id);
+        batch.push(row);
+      } else {
+        if (!known.has(idKeyOfLine(block, i))) continue;
+        const row = parseAka(lineText(block, i).split('\t'));
+        if (!row) {
+          rowsSkipped++;
+          continue;
+        }
+        const id = row.id;
+        if (id !== akaFilm) {
+          akaFilm = id;
+          akaSeen = new Set();
+          const primary = plan.basicsTitles?.get(id);
+          if (primary !== undefined) akaSeen.add(primary.toLowerCase());
+        }
+        const key = row.title.toLowerCase();
+        if (akaSeen.has(key)) continue;
+        const count = akaCounts.get(id) ?? 0;
+        if (count >= akasPerFilm) continue;
+        akaSeen.add(key);
+        akaCounts.set(id, count + 1);
+        batch.push(row);
       }
-      const enough = row.votes >= minVotes;
-      if (!enough && !known.has(row.id)) continue;
-      if (enough) keptIds.push(row.id);
-      batch.push(row);
-    } else if (kind === 'basics') {
-      const id = firstField(line);
-      // Most of the 12M rows are neither known nor rated enough: drop them before splitting.
-      const isKnown = known.has(id);
-      if (!isKnown && !rated?.has(id)) continue;
-      const row = parseBasics(line.split('\t'));
-      if (!row) {
-        rowsSkipped++;
-        continue;
-      }
-      if (!isKnown && (row.adult || !BULK_TITLE_TYPES.has(row.type))) continue;
-      keptIds.push(row.id);
-      batch.push(row);
-    } else {
-      const id = firstField(line);
-      if (!known.has(id)) continue;
-      const row = parseAka(line.split('\t'));
-      if (!row) {
-        rowsSkipped++;
-        continue;
-      }
-      if (id !== akaFilm) {
-        akaFilm = id;
-        akaSeen = new Set();
-        const primary = plan.basicsTitles?.get(id);
-        if (primary !== undefined) akaSeen.add(primary.toLowerCase());
-      }
-      const key = row.title.toLowerCase();
-      if (akaSeen.has(key)) continue;
-      const count = akaCounts.get(id) ?? 0;
-      if (count >= akasPerFilm) continue;
-      akaSeen.add(key);
-      akaCounts.set(id, count + 1);
-      batch.push(row);
+      rowsKept++;
+      if (batch.length >= batchSize) await send();
     }
-    rowsKept++;
-    if (batch.length >= batchSize) await send();
   }
   if (kind === undefined) throw new ImdbImportError('empty');
   await send();

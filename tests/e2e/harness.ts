@@ -14,6 +14,8 @@ export interface ExtensionSession {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The browser's profile folder (removed on close): names this browser's processes for memory readings. */
+  userDataDir: string;
   /** A page of the extension (popup.html), the context tests send messages from. */
   page: Page;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context,
     worker,
     extensionId,
+    userDataDir,
     page,
     async close() {
       await context.close();
