@@ -42,6 +42,7 @@ import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
 import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
 import { sites } from '../lib/sites/index';
 import { measureNetworkRequests } from '../tests/e2e/privacy-flows';
+import { percentile, portTimes } from './bench/bench-utils';
 import { runFuzz } from './bench/fuzz-bench';
 import { generateImdbDumps } from './bench/imdb-gen';
 import { measureImdbImportDetails } from './bench/imdb-import-bench';
@@ -59,11 +60,6 @@ interface Metric {
   ok?: boolean;
 }
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? NaN;
-}
-
 async function freshSeedMs(session: ExtensionSession): Promise<number> {
   await wipeDatabase(session);
   const status: StatusValue & { seedMs?: number } = await waitReady(session.page);
@@ -71,29 +67,9 @@ async function freshSeedMs(session: ExtensionSession): Promise<number> {
   return status.seedMs;
 }
 
-/**
- * Times findFilms round trips from an extension page over the same port protocol lib/messaging.ts uses
- * (connect with the channel name, post {id, message}, reply {id, result}). Page code cannot import the client.
- */
-async function lookupTimes(session: ExtensionSession, titles: Array<[string, number | undefined]>): Promise<number[]> {
-  return session.page.evaluate(async (queries) => {
-    type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { id: number }) => void): void } };
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } };
-    const port = chrome.runtime.connect({ name: 'credits-cue/v1' });
-    let settle: (() => void) | undefined;
-    port.onMessage.addListener(() => settle?.());
-    const times: number[] = [];
-    let id = 0;
-    for (const [title, year] of queries) {
-      const t0 = performance.now();
-      await new Promise<void>((resolve) => {
-        settle = resolve;
-        port.postMessage({ id: id++, message: { channel: 'credits-cue/v1', type: 'findFilms', data: { title, year } } });
-      });
-      times.push(performance.now() - t0);
-    }
-    return times;
-  }, titles);
+/** findFilms round trips from an extension page over the client's port protocol (bench/bench-utils.ts). */
+function lookupTimes(session: ExtensionSession, titles: Array<[string, number | undefined]>): Promise<number[]> {
+  return portTimes(session.page, titles.map(([title, year]) => ({ type: 'findFilms', data: { title, year } })));
 }
 
 /**

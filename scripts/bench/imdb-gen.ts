@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip, type Gzip } from 'node:zlib';
+import { seededRandom } from './bench-utils';
 
 /** Bump when the generated content changes, so stale files are regenerated. */
 const GENERATOR_VERSION = 1;
@@ -96,19 +97,7 @@ export function defaultImdbGenDir(scale = 1): string {
 const STAMP_FILE = 'imdb-gen-stamp.json';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Randomness and vocabulary.
-
-/** mulberry32: small, fast, seeded. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Vocabulary.
 
 /** The most frequent words of real titles first: the head of the word distribution. */
 const COMMON_WORDS = [

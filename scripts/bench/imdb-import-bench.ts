@@ -32,7 +32,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, send, waitReady, type ExtensionSession } from '../../tests/e2e/harness';
+import { percentile, portTimes } from './bench-utils';
 import { generateImdbDumps, type GeneratedFilm } from './imdb-gen';
+import { keystrokes } from './search-bench';
 
 const IMPORT_TIMEOUT_MS = 15 * 60_000;
 const SAMPLE_MS = 200;
@@ -81,11 +83,6 @@ export interface MeasureImdbImportOptions {
   /** Generated films to look up and search for (default: the stamp's sample in `dir`). */
   generated?: readonly GeneratedFilm[];
   log?: (line: string) => void;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? NaN;
 }
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
@@ -234,42 +231,6 @@ async function importOne(session: ExtensionSession, file: string, root: number, 
   }
 }
 
-/**
- * Round trips of `type` requests over the port protocol lib/messaging.ts's client uses (connect with the channel
- * name, post {id, message}, reply {id, result}), timed in the page (page code cannot import the client).
- */
-async function portTimes(page: Page, requests: Array<{ type: string; data: unknown }>): Promise<number[]> {
-  return page.evaluate(async (requests) => {
-    type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { id: number }) => void): void }; disconnect(): void };
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } };
-    const port = chrome.runtime.connect({ name: 'credits-cue/v1' });
-    let settle: (() => void) | undefined;
-    port.onMessage.addListener(() => settle?.());
-    const times: number[] = [];
-    let id = 0;
-    for (const { type, data } of requests) {
-      const t0 = performance.now();
-      await new Promise<void>((resolve) => {
-        settle = resolve;
-        port.postMessage({ id: id++, message: { channel: 'credits-cue/v1', type, data } });
-      });
-      times.push(performance.now() - t0);
-    }
-    port.disconnect();
-    return times;
-  }, requests);
-}
-
-/** Every prefix of each query, the way a person types it (lower case, at most MAX_TYPED characters). */
-function keystrokes(queries: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const q of queries) {
-    const typed = q.toLowerCase().slice(0, MAX_TYPED);
-    for (let i = 1; i <= typed.length; i++) out.push(typed.slice(0, i));
-  }
-  return out;
-}
-
 function stampSample(dir: string): GeneratedFilm[] {
   const text = readText(join(dir, 'imdb-gen-stamp.json'));
   if (!text) return [];
@@ -316,7 +277,8 @@ export async function measureImdbImportDetails(session: ExtensionSession, dir: s
   const lookupTimes = (await portTimes(session.page, findRequests(1000))).sort((a, b) => a - b);
 
   const queries = [...bundled.slice(0, 24).map((f) => f.title), ...generated.slice(0, 24).map((f) => f.title)];
-  const strokes = keystrokes(queries);
+  // The way a person types them: lower case, at most MAX_TYPED characters.
+  const strokes = keystrokes(queries.map((q) => q.toLowerCase().slice(0, MAX_TYPED)));
   const searchRequests = strokes.map((query) => ({ type: 'searchFilms', data: { query, limit: 20 } }));
   const [first = NaN] = await portTimes(session.page, [{ type: 'searchFilms', data: { query: 'a', limit: 20 } }]);
   const searchTimes = (await portTimes(session.page, searchRequests)).sort((a, b) => a - b);

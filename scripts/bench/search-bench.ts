@@ -27,6 +27,7 @@ import { parseDatasetBytes } from '../../lib/data/load-dataset';
 import { DATASET_PATH, type Film } from '../../lib/data/schema';
 import { titleKey } from '../../lib/match/normalize';
 import { buildSearchIndex } from '../../lib/search/search-index';
+import { seededRandom } from './bench-utils';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -60,18 +61,6 @@ export interface SearchBenchDetails extends SearchBench {
 export interface BenchQuery {
   query: string;
   id: string;
-}
-
-/** mulberry32: a tiny seeded PRNG, so the sample is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(items: readonly T[], count: number, random: () => number): T[] {

@@ -60,12 +60,21 @@ export async function runEveryFlow(session: ExtensionSession): Promise<string[]>
   return done;
 }
 
+/** Extra time the control browser stays open beyond the extension run, so its timed requests fall inside. */
+const CONTROL_MARGIN_MS = 5_000;
+/** The control's shortest run: Chromium 150's own check-ins came at ~3–6 s and ~25 s after start. */
+const CONTROL_MIN_MS = 30_000;
+
 /**
  * What Chromium itself sends with no extension at all, visiting the same pages: its component updater and account
  * service, and its own requests for those pages' hosts (icons, preconnects). With the extension, nothing may go to
- * any host beyond these.
+ * any host beyond these. The control stays open at least `runMs` (how long the extension's browser ran) plus a
+ * margin: some of Chromium's own requests are timed from start-up (Chromium 150 checks in with
+ * android.clients.google.com after ~3 s and ~25 s, with no extension and no page), and a shorter control would
+ * blame the extension for them.
  */
-export async function browserOwnHosts(): Promise<Set<string>> {
+export async function browserOwnHosts(runMs = 0): Promise<Set<string>> {
+  const started = Date.now();
   const recorder = await startNetworkRecorder();
   const dir = mkdtempSync(join(tmpdir(), 'credits-cue-control-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -73,14 +82,17 @@ export async function browserOwnHosts(): Promise<Set<string>> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--proxy-server=${recorder.url}`, '--proxy-bypass-list=<-loopback>'],
   });
+  // The pages stay open to the end, as the extension's session keeps a page open throughout: Chromium times some
+  // of its own requests from the first page load, and a browser left with no page does not make them.
   for (const site of sites) {
     const fixture = siteFixture(site.id, 'player-movie');
     const page = await context.newPage();
     await page.route((u) => u.href === fixture.url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html }));
     await page.goto(fixture.url);
     await page.waitForTimeout(300);
-    await page.close();
   }
+  const left = started + Math.max(runMs + CONTROL_MARGIN_MS, CONTROL_MIN_MS) - Date.now();
+  if (left > 0) await new Promise((r) => setTimeout(r, left));
   await context.close();
   rmSync(dir, { recursive: true, force: true });
   await recorder.close();
@@ -105,12 +117,13 @@ export async function recordPageRequests(session: ExtensionSession, into: string
 /** For the bench: every flow behind the recorders; requests that left the extension (0 is the only good value). */
 export async function measureNetworkRequests(): Promise<{ network_requests: number; flows: number; leaving: string[] }> {
   const recorder = await startNetworkRecorder();
+  const launched = Date.now();
   const session = await launchExtension({ proxy: recorder.url });
   const fromPages: string[] = [];
   try {
     await recordPageRequests(session, fromPages);
     const flows = await runEveryFlow(session);
-    const own = await browserOwnHosts();
+    const own = await browserOwnHosts(Date.now() - launched);
     const leaving = [...fromPages, ...recorder.requests.filter((r) => !own.has(hostOf(r)))];
     return { network_requests: leaving.length, flows: flows.length, leaving };
   } finally {

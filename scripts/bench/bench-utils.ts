@@ -1,0 +1,49 @@
+/**
+ * Small pieces the benchmarks share: a seeded PRNG (samples and generated data are the same on every run), the
+ * nearest-rank percentile, and timed round trips over the background's port from an extension page.
+ */
+import type { Page } from 'playwright-core';
+
+/** mulberry32: small, fast, seeded. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Nearest-rank percentile (`p` in 0–100) of an ascending list; NaN when empty. */
+export function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+/**
+ * Round trips of `type` requests over the port protocol lib/messaging.ts's client uses (connect with the channel
+ * name, post {id, message}, reply {id, result}), timed in the page (page code cannot import the client), in ms.
+ */
+export async function portTimes(page: Page, requests: ReadonlyArray<{ type: string; data: unknown }>): Promise<number[]> {
+  return page.evaluate(async (requests) => {
+    type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { id: number }) => void): void }; disconnect(): void };
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } };
+    const port = chrome.runtime.connect({ name: 'credits-cue/v1' });
+    let settle: (() => void) | undefined;
+    port.onMessage.addListener(() => settle?.());
+    const times: number[] = [];
+    let id = 0;
+    for (const { type, data } of requests) {
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        settle = resolve;
+        port.postMessage({ id: id++, message: { channel: 'credits-cue/v1', type, data } });
+      });
+      times.push(performance.now() - t0);
+    }
+    port.disconnect();
+    return times;
+  }, requests);
+}
