@@ -18,8 +18,9 @@
  *   scripts/bench.ts's lookup_p50_ms, over bundled titles and imported (generated) titles alike.
  * - search_p95_ms_imported: one popup keystroke through the background (`searchFilms`, limit 20, over the same port
  *   the popup uses, timed in the page): every prefix of bundled and generated titles, up to 40 characters. The
- *   search index is built on the first search after the import; that one is reported apart (details) and the
- *   percentile is over the keystrokes after it, as search-bench.ts does. Goal <= 10 ms.
+ *   background builds the search index as soon as an import is applied; a keystroke sent the moment the last
+ *   import is done waits for what is left of that build, and is reported apart (search_first_ms_imported). The
+ *   lookups and the percentile come after it (the steady state), as search-bench.ts does. Goal <= 10 ms.
  * - films_imported: films the import added to the answering index (index size after minus before).
  *
  * Use: `measureImdbImport(session, dir)` with an ExtensionSession of tests/e2e/harness.ts (the extension built
@@ -71,7 +72,7 @@ export interface ImdbImportBenchDetails extends ImdbImportBench {
     lookups: number;
     search_p50_ms_imported: number;
     search_max_ms_imported: number;
-    /** The first search after the import: builds the popup's search index over every film. */
+    /** A keystroke the moment the last import is done: waits for the rest of the search index's build. */
     search_first_ms_imported: number;
     keystrokes: number;
   };
@@ -260,6 +261,11 @@ export async function measureImdbImportDetails(session: ExtensionSession, dir: s
   log(`imdb-import-bench: title.akas ${akas.seconds.toFixed(1)} s, ${akas.rows} rows kept, peak ${akas.peakMb} MB`);
   const filmsAfter = await filmCount(session.page);
 
+  // The popup's first keystroke right after the last import finished: the background builds the search index
+  // over every film once an import is applied, so this waits for what is left of that build. The lookups and
+  // keystrokes below then measure the steady state.
+  const [first = NaN] = await portTimes(session.page, [{ type: 'searchFilms', data: { query: 'a', limit: 20 } }]);
+
   // Queries: bundled titles through the content scripts' API, and generated films the import added.
   const bundled = (await send<Array<{ title: string; year?: number }>>(session.page, 'searchPrefix', { prefix: 'the', limit: 100 })).value ?? [];
   const generated = (options.generated ?? stampSample(dir)).filter((f) => f.votes >= 1000);
@@ -280,7 +286,6 @@ export async function measureImdbImportDetails(session: ExtensionSession, dir: s
   // The way a person types them: lower case, at most MAX_TYPED characters.
   const strokes = keystrokes(queries.map((q) => q.toLowerCase().slice(0, MAX_TYPED)));
   const searchRequests = strokes.map((query) => ({ type: 'searchFilms', data: { query, limit: 20 } }));
-  const [first = NaN] = await portTimes(session.page, [{ type: 'searchFilms', data: { query: 'a', limit: 20 } }]);
   const searchTimes = (await portTimes(session.page, searchRequests)).sort((a, b) => a - b);
 
   if (!options.keep) {
