@@ -92,7 +92,10 @@ export function orderFiles<T extends ImdbFileKind | { kind: ImdbFileKind }>(item
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** Lines between clock reads for the progress throttle. */
+const PROGRESS_CHECK_LINES = 2048;
 
+/** Ids as the numbers idKeyOfLine reads from a line's bytes; strings that are no IMDb id are left out. */
 function keySet(ids: Iterable<string>): Set<number> {
   const out = new Set<number>();
   for (const id of ids) {
@@ -101,8 +104,6 @@ function keySet(ids: Iterable<string>): Set<number> {
   }
   return out;
 }
-/** Lines between clock reads for the progress throttle. */
-const PROGRESS_CHECK_LINES = 2048;
 
 /**
  * Streams one IMDb dump (gzipped or not; its kind comes from its header) through the keep policy into `sink`.
@@ -185,7 +186,7 @@ export async function importFile(
           continue;
         }
         const enough = row.votes >= minVotes;
-        if (!enough && !known.has(idKey(row.id))) continue;
+        if (!enough && !known.has(idKeyOfLine(block, i))) continue;
         if (enough) keptIds.push(row.id);
         batch.push(row);
       } else if (kind === 'basics') {

@@ -8,7 +8,7 @@
  * Lines stay bytes until they are wanted (`readLineBlocks`): the importer looks at the id of each of the 12 M basics
  * lines and decodes only the few thousand it keeps. Decoding the whole text first (TextDecoderStream) cost more
  * than inflating it, and worse, every field cut from a decoded chunk is a view that keeps the whole chunk alive:
- * a batch of 5,000 kept rows held ~5,000 chunks, and a full basics import peaked at 3.7 GB in Chromium (327 MB
+ * a batch of 5,000 kept rows held ~5,000 chunks, and a full basics import peaked at 3.7 GB in Chromium (310 MB
  * with the lines decoded one by one; scripts/bench/imdb-import-bench.ts). A line feed byte never occurs inside a
  * UTF-8 sequence, so splitting bytes at LF splits characters correctly; each line is decoded on its own.
  *
