@@ -28,8 +28,11 @@ function formatText(result: LookupResult): string {
   const { match, credits, ratings } = result;
   const lines = [
     `${match.title} (${match.year ?? 'year unknown'})  ${match.id}  confidence: ${match.confidence}`,
-    `End-credit scenes: ${credits.state}  (mid: ${credits.mid}, post: ${credits.post})`,
-    ...credits.sources.map((s) => `  - ${s.source}${s.asOf ? ` (${s.asOf})` : ''}: mid ${s.mid}, post ${s.post}${s.url ? `  ${s.url}` : ''}`),
+    `End-credit scenes: ${credits.state}  (mid: ${credits.mid}${credits.midCount !== null ? ` ×${credits.midCount}` : ''}, post: ${credits.post}${credits.postCount !== null ? ` ×${credits.postCount}` : ''})${credits.extras.length > 0 ? `  extras: ${credits.extras.join(', ')}` : ''}`,
+    ...credits.sources.map(
+      (s) =>
+        `  - ${s.source}${s.asOf ? ` (${s.asOf})` : ''}: any ${s.any}, mid ${s.mid}, post ${s.post}${s.content ? `, ${s.content}` : ''}${s.extras.length > 0 ? ` (${s.extras.join(', ')})` : ''}${s.voteRating !== null ? `, vote rating ${s.voteRating}` : ''}${s.reading ? `  [${s.reading}]` : ''}${s.url ? `  ${s.url}` : ''}`,
+    ),
     'Ratings:',
     ...ratings.map((r) => `  - ${r.source}: ${r.value}/${r.scale}${r.count !== null ? ` (${r.count.toLocaleString('en')})` : ''}  as of ${r.asOf}`),
   ];

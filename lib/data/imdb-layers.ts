@@ -239,7 +239,7 @@ export function importInput(state: ImdbImportState): DatasetInput {
   };
 }
 
-const UNKNOWN_CREDITS: FilmCredits = { state: 'unknown', mid: 'unknown', post: 'unknown', statements: [] };
+const UNKNOWN_CREDITS: FilmCredits = { state: 'unknown', mid: 'unknown', post: 'unknown', extras: [], statements: [] };
 
 const KINDS: Readonly<Record<string, FilmKind>> = { movie: 'movie', tvMovie: 'tv-movie' };
 

@@ -30,8 +30,18 @@ function isFilm(value: unknown): value is Film {
     typeof credits.state === 'string' &&
     STATES.has(credits.state) &&
     Array.isArray(credits.statements) &&
+    Array.isArray(credits.extras) &&
     Array.isArray(ratings)
   );
+}
+
+/**
+ * A film as an earlier version stored it in IndexedDB: that version's data keeps answering while a new one is being
+ * written (lib/data/seed.ts), so a film of dataset format 1 (before `credits.extras`) is read with no extras known.
+ */
+export function upgradeStoredFilm(film: Film): Film {
+  if (!Array.isArray(film.credits.extras)) film.credits.extras = [];
+  return film;
 }
 
 /** Validates parsed JSON as a dataset; throws DatasetError naming the first problem. */

@@ -3,8 +3,11 @@
  * reads it, tests check it. Kept free of runtime dependencies so Node scripts and the extension share it.
  */
 
-/** Bump when the on-disk shape of `Dataset` changes (not when the data changes: that is `Dataset.version`). */
-export const DATASET_FORMAT = 1;
+/**
+ * Bump when the on-disk shape of `Dataset` changes (not when the data changes: that is `Dataset.version`).
+ * 2: `FilmCredits.extras`, statement readings (`content`, `extras`, `voteRating`, `reading`), `manifest.credits`.
+ */
+export const DATASET_FORMAT = 2;
 
 /** The dataset's file name, both under assets/ (committed) and at the root of the built extension. */
 export const DATASET_PATH = 'dataset.json.gz';
@@ -24,6 +27,38 @@ export type Tri = 'yes' | 'no' | 'unknown';
 export type CreditsState = 'none' | 'mid' | 'post' | 'mid-post' | 'some' | 'unknown' | 'conflict';
 
 export const CREDITS_STATES: readonly CreditsState[] = ['none', 'mid', 'post', 'mid-post', 'some', 'unknown', 'conflict'];
+
+/**
+ * Something during or after the credits that is not a scene (aftercredits.com's tags, read in
+ * scripts/data/readers/credits-facts.ts): a sound, informative text, still images, a dedication, music, a gag in the
+ * credits themselves ("sunset" or humorous credits). A film with extras only has no scene: its state is `none`, and
+ * the extras are still said ("No scene after the credits — only a sound").
+ */
+export type CreditExtra = 'audio' | 'text' | 'stills' | 'dedication' | 'music' | 'credits-gag';
+
+/** Every extra, in the order they are listed and said. */
+export const CREDIT_EXTRAS: readonly CreditExtra[] = ['audio', 'text', 'stills', 'dedication', 'music', 'credits-gag'];
+
+/**
+ * What a statement says is there, where the source tells (aftercredits.com's tags; the MCU API lists scenes):
+ * - scene: footage (a scene, outtakes, bloopers) and nothing it calls an extra;
+ * - extras: extras only, no footage: not a scene;
+ * - mixed: footage and extras both named, without saying which is where.
+ * Absent when the source does not say what it is (most lists).
+ */
+export type CreditContent = 'scene' | 'extras' | 'mixed';
+
+/**
+ * How the build counted a statement in the verdict (lib/data/verdict.ts); absent means counted at its source's weight.
+ * - below-threshold: a mediastinger.com list entry whose vote rating is under the measured threshold: no evidence.
+ * - explained-by-extras: a "yes" that another source's typed "no scene" and the film's known extras account for.
+ * - unreliable: its source's measured agreement with the others is below the reliability bar: shown, not counted.
+ * - before-credits: the MCU API's end-of-film scene that a "nothing after the credits" answer accounts for (the API
+ *   also lists epilogues that play before the credits).
+ * - self-contradictory: the source says yes and no to the same question (aftercredits.com's
+ *   `inconsistent_no_with_scene_flag` rows): that question stays unknown.
+ */
+export type StatementReading = 'below-threshold' | 'explained-by-extras' | 'unreliable' | 'before-credits' | 'self-contradictory';
 
 export type FilmKind = 'movie' | 'series' | 'episode' | 'short' | 'tv-movie' | 'video' | 'other';
 
@@ -49,16 +84,27 @@ export interface CreditStatement {
   idMatch?: string;
   /** Non-copyrighted note from the source data (e.g. "video game"). */
   note?: string;
+  /** What the source says is there (see CreditContent); absent when it does not say. */
+  content?: CreditContent;
+  /** Extras the source names (its own tags), in CREDIT_EXTRAS order. */
+  extras?: CreditExtra[];
+  /** mediastinger.com movies-with-stingers list: the film's vote rating on the site (votes for minus against). */
+  voteRating?: number;
+  /** Set by the verdict when the statement did not count as stated (see StatementReading). */
+  reading?: StatementReading;
   input: InputRef;
 }
 
 export interface FilmCredits {
   state: CreditsState;
-  /** Combined per-position answers; "conflict" where sources disagree on that position. */
+  /** Combined per-position answers: is there a scene there? "conflict" where reliable sources disagree. */
   mid: Tri | 'conflict';
   post: Tri | 'conflict';
+  /** Scenes at that position, where a source counts them and none disagrees. */
   midCount?: number;
   postCount?: number;
+  /** Extras during or after the credits that are not scenes (empty when none is known), in CREDIT_EXTRAS order. */
+  extras: CreditExtra[];
   statements: CreditStatement[];
 }
 
@@ -139,6 +185,96 @@ export interface DatasetManifest {
    * votes is pulled toward its source's mean). Optional: manifests written before it existed lack it.
    */
   ratingMeans?: Partial<Record<RatingSourceId, number>>;
+  /**
+   * How the build weighed the end-credit sources (scripts/data/credit-measure.ts): each source's measured agreement
+   * with the others, and the rules derived from it. `npm run data:audit` prints it.
+   */
+  credits?: CreditsMeasure;
+  /** What the build's own checks changed before the films were built (`npm run data:audit` prints it). */
+  checks?: BuildChecks;
+}
+
+/** Facts about the build that the films alone do not show: ids taken off, titles cased, films left out. */
+export interface BuildChecks {
+  /** aftercredits.com posts tied to an IMDb id by order alignment (and Kometa entries titled by it). */
+  inferredIds: {
+    confirmed: number;
+    rejected: number;
+    examples: Array<{ title: string; year?: number; imdbId: string; knownAs?: string }>;
+  };
+  titles: {
+    /** Lower-case titles given another source's casing of the same words. */
+    fromSource: number;
+    /** Lower-case titles cased by the title-case rule (no source spells them). */
+    byRule: number;
+    /** Films left out for having no title. */
+    untitled: number;
+    /** Those films' statements by input id. */
+    untitledStatements: Record<string, number>;
+    examples: Array<{ id: string; from: string; to: string; how: 'source' | 'rule' }>;
+  };
+}
+
+/** The questions two sources can both answer about a film (explicit answers only; a list's silence is none). */
+export type AgreementQuestion = 'any' | 'mid' | 'post' | 'scene';
+
+export interface SourcePairAgreement {
+  /** Source keys (CreditSourceWeight.key), a < b. */
+  a: string;
+  b: string;
+  question: AgreementQuestion;
+  /** Films where both answer the question, and where they give the same answer. */
+  films: number;
+  agree: number;
+}
+
+/** Answers of one kind (yes or no) compared with another source's, and how many agreed. */
+export interface AnswerTally {
+  compared: number;
+  agree: number;
+}
+
+export interface CreditSourceWeight {
+  /** The source as the verdict groups it (one key for aftercredits.com and its Kometa mirror). */
+  key: string;
+  /** Input ids whose statements belong to it. */
+  inputs: string[];
+  /** All its answers, pooled over every other source and question. */
+  compared: number;
+  agree: number;
+  /** agree / compared when measured (at least `minCompared`), else 1. */
+  weight: number;
+  measured: boolean;
+  /**
+   * Its yes answers and its no answers apart: a list can be right when it names a film and wrong when it leaves one
+   * out. Each kind is counted when its agreement is at or above the bar, or when too few were compared to measure.
+   */
+  yes: AnswerTally;
+  no: AnswerTally;
+  reliableYes: boolean;
+  reliableNo: boolean;
+}
+
+/** mediastinger.com's vote list against aftercredits.com's explicit answers, per vote rating. */
+export interface VoteRatingMeasure {
+  /** The bar: the positive-only reference list's agreement with aftercredits.com (TMDb keywords). */
+  bar: number;
+  reference: { films: number; agree: number };
+  /** Entries the window at each candidate threshold holds at least. */
+  windowFilms: number;
+  /** Lowest rating from which an entry counts; null: no rating qualifies (no entry counts). */
+  threshold: number | null;
+  byRating: Array<{ rating: number; yes: number; no: number }>;
+}
+
+export interface CreditsMeasure {
+  /** Answers of a kind (yes or no) whose agreement is below this are not counted (their statements read `unreliable`). */
+  reliableAgreement: number;
+  /** Fewer compared answers than this: agreement not measurable, the source counts fully. */
+  minCompared: number;
+  sources: CreditSourceWeight[];
+  agreement: SourcePairAgreement[];
+  voteRating: VoteRatingMeasure;
 }
 
 export interface DatasetCounts {

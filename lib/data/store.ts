@@ -10,6 +10,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ImdbChunkRecord, ImdbLayerInfo, ImdbStaging } from './imdb-layers';
 import type { DatasetManifest, Film } from './schema';
+import { upgradeStoredFilm } from './load-dataset';
 
 export const DB_NAME = 'credits-cue';
 export const DB_VERSION = 2;
@@ -124,7 +125,7 @@ export async function readActiveFilms(db: Db): Promise<{ active: ActiveRecord; f
   await tx.done;
   // A store whose chunks went missing (cleared by hand, partial eviction) is not complete: treat it as absent.
   if (chunks.length !== active.chunks) return undefined;
-  return { active, films: chunks.flatMap((c) => c.films) };
+  return { active, films: chunks.flatMap((c) => c.films.map(upgradeStoredFilm)) };
 }
 
 /** Writes one chunk and the progress that records it, atomically: progress never runs ahead of the data. */

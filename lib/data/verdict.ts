@@ -1,36 +1,206 @@
 /**
- * Combines what several sources say about one film's end-credit scenes into one verdict. Pure and shared by the
- * build (which stores the result) and tests; it carries no UI text, so the popup and the pipeline cannot drift
- * apart on what a state means.
+ * Combines what several sources say about one film's end-credit scenes into one verdict. Pure; the build runs it
+ * with the measured weights of each source (scripts/data/credit-measure.ts), tests with the default context.
  *
- * The rules, in the order they decide:
- * 1. A statement with `any: 'no'` says "no mid and no post" on top of whatever its own mid/post say. A source that
- *    says `any: 'no'` and also flags a position `yes` (aftercredits.com's `inconsistent_no_with_scene_flag` rows)
- *    contradicts itself; that position then has a yes and a no, so it ends up in conflict. We cannot tell which of
- *    the source's two fields is wrong, so we show the disagreement rather than guess.
- * 2. Per position: yes if some say yes and none say no; no if some say no and none say yes; conflict if both;
- *    unknown otherwise. Positive-only lists give `unknown` where they say nothing, so they never produce "no".
- * 3. Overall: conflict if a position is in conflict, or if one source says there is nothing (`any: 'no'`) while
- *    another says a scene exists (`any: 'yes'`, even without saying where).
- *    Then mid-post / mid / post from the positions that are yes (the other position may be no or unknown);
- *    some when a scene is reported but no position is yes (e.g. still images or a dedication);
- *    none when a source says nothing is there or both positions are no; unknown otherwise.
+ * Statements are grouped into voices: one voice per source (aftercredits.com speaks once, whether we read its post
+ * through the cookiecheck index or its stingers category through Kometa's mirror). Each voice answers, per position
+ * (during the credits = mid, after = post), one of:
+ * - scene: footage is there (a scene, outtakes, bloopers; the MCU API's listed scenes);
+ * - something: something is there, the source does not say what (most lists), or it names a scene and an extra
+ *   without saying which is where ("mixed");
+ * - no-scene: no footage, though extras may be there (the source calls what is there an extra, or it only ever
+ *   speaks of scenes: the MCU API, the What's After the Movie page);
+ * - nothing: nothing at all is there;
+ * - maybe: the MCU API's scene "at the end", which may be an epilogue that plays before the credits.
+ * A source's yes (or no) answers whose measured agreement with the others is below the reliability bar are not
+ * counted (reading `unreliable`), nor is a vote-list entry under the measured rating threshold (`below-threshold`):
+ * both stay in the statements for the "who says what" view.
+ *
+ * Per position, in order:
+ * 1. a scene against a no (nothing or no-scene), or something against nothing, is a conflict: reliable sources
+ *    really disagree on the same question;
+ * 2. something against no-scene: the no-scene voice says what is there is no scene; when the film has known extras
+ *    they account for the "something" (reading `explained-by-extras`), otherwise it is a conflict;
+ * 3. a scene or something: yes; a no: no (a "maybe" beside it reads `before-credits`); a "maybe" alone: yes.
+ * A voice that says yes and no to one question (aftercredits.com's `inconsistent_no_with_scene_flag` rows) answers
+ * nothing there (reading `self-contradictory`): a conflict is sources disagreeing, not one source with a typo.
+ *
+ * A "yes" without a position (mediastinger.com's "something during or after the credits", its vote list, a
+ * positionless aftercredits.com post) is kept by any position that is yes; otherwise it is weighed by the same rules
+ * against the voices that deny both positions (nothing) or call what is there an extra (no-scene): unanswered, the
+ * film is `some`. A yes whose content is extras only is never a scene.
+ *
+ * States: conflict on any conflict; mid-post / mid / post from the positions that are yes; some as above; none
+ * when both positions are no, or when only extras are reported; unknown otherwise. Extras are the union of the counted
+ * voices' extras. Counts are kept when every source that gives one agrees and the position is yes.
  */
-import type { CreditStatement, CreditsState, FilmCredits, Tri } from './schema';
+import {
+  CREDIT_EXTRAS,
+  type CreditContent,
+  type CreditExtra,
+  type CreditsState,
+  type CreditStatement,
+  type FilmCredits,
+  type StatementReading,
+  type Tri,
+} from './schema';
 
-type PositionVerdict = Tri | 'conflict';
-
-interface Tally {
-  yes: number;
-  no: number;
+/** How the verdict reads one source. The build fills the weights from measured agreement. */
+export interface Voice {
+  /** Statements with the same key are one source. */
+  key: string;
+  /** Its answers concern scenes only: its "no" leaves extras open, its "yes" is footage. */
+  scenesOnly?: boolean;
+  /** Its scene "at the end" may be an epilogue before the credits (the MCU API lists those too). */
+  endMayPrecedeCredits?: boolean;
+  /** A positive-only list whose entries count from this vote rating up (mediastinger.com's vote list). */
+  minVoteRating?: number;
+  /** Measured agreement with the other sources, 0..1 (1 when it could not be measured). */
+  weight: number;
+  /** Its yes answers / its no answers agree with the others at or above the bar (or cannot be measured): counted. */
+  reliableYes: boolean;
+  reliableNo: boolean;
 }
 
-/** Per-position answer from yes/no tallies. */
-function positionVerdict(t: Tally): PositionVerdict {
-  if (t.yes > 0 && t.no > 0) return 'conflict';
-  if (t.yes > 0) return 'yes';
-  if (t.no > 0) return 'no';
-  return 'unknown';
+export interface VerdictContext {
+  voiceOf(statement: CreditStatement): Voice;
+}
+
+/** Without measurements (tests, hand-made statements): one voice per source name, each fully reliable. */
+export const DEFAULT_CONTEXT: VerdictContext = {
+  voiceOf: (s) => ({ key: s.source, weight: 1, reliableYes: true, reliableNo: true }),
+};
+
+/** Why a film is a conflict: which question, and the voices on each side. */
+export interface ConflictCause {
+  kind: 'scene-vs-no' | 'something-vs-nothing' | 'something-vs-no-scene';
+  position: 'mid' | 'post' | 'any';
+  yes: string[];
+  no: string[];
+}
+
+export interface VerdictDetail {
+  credits: FilmCredits;
+  conflicts: ConflictCause[];
+}
+
+type Position = 'mid' | 'post';
+type PositionAnswer = Tri | 'conflict';
+type Evidence = 'scene' | 'something' | 'no-scene' | 'nothing' | 'maybe';
+
+/** One source's statements on one film, read together. */
+interface VoiceView {
+  voice: Voice;
+  statements: CreditStatement[];
+  any: Tri;
+  mid: Tri;
+  post: Tri;
+  content: CreditContent | undefined;
+  extras: Set<CreditExtra>;
+  /** It says yes and no to one question: it answers nothing there. */
+  contradicted: boolean;
+}
+
+function mergeContent(a: CreditContent | undefined, b: CreditContent | undefined): CreditContent | undefined {
+  if (a === undefined || a === b) return b ?? a;
+  if (b === undefined) return a;
+  return 'mixed';
+}
+
+function viewOf(voice: Voice, statements: CreditStatement[]): VoiceView {
+  let content: CreditContent | undefined;
+  const extras = new Set<CreditExtra>();
+  const flags = { anyYes: false, anyNo: false, midYes: false, midNo: false, postYes: false, postNo: false };
+  for (const s of statements) {
+    // `any: no` is "nothing during or after the credits": no on both positions, on top of its own fields.
+    if (s.any === 'yes') flags.anyYes = true;
+    if (s.any === 'no') flags.anyNo = flags.midNo = flags.postNo = true;
+    if (s.mid === 'yes') flags.midYes = true;
+    else if (s.mid === 'no') flags.midNo = true;
+    if (s.post === 'yes') flags.postYes = true;
+    else if (s.post === 'no') flags.postNo = true;
+    content = mergeContent(content, s.content);
+    for (const e of s.extras ?? []) extras.add(e);
+  }
+  let contradicted = false;
+  const answer = (yes: boolean, no: boolean): Tri => {
+    if (yes && no) contradicted = true;
+    return yes === no ? 'unknown' : yes ? 'yes' : 'no';
+  };
+  const any = answer(flags.anyYes || flags.midYes || flags.postYes, flags.anyNo);
+  // "Nothing at all" against "something" is a contradiction about everything: it answers no question then.
+  const all = contradicted;
+  return {
+    voice,
+    statements,
+    any,
+    mid: all ? 'unknown' : answer(flags.midYes, flags.midNo),
+    post: all ? 'unknown' : answer(flags.postYes, flags.postNo),
+    content,
+    extras,
+    contradicted,
+  };
+}
+
+/** What a voice's yes at a position is evidence of. */
+function yesEvidence(v: VoiceView, position: Position | 'any'): Evidence {
+  if (v.content === 'extras') return 'no-scene';
+  if (v.voice.scenesOnly || v.content === 'scene') {
+    return v.voice.endMayPrecedeCredits && position !== 'mid' ? 'maybe' : 'scene';
+  }
+  return 'something';
+}
+
+function noEvidence(v: VoiceView): Evidence {
+  return v.voice.scenesOnly ? 'no-scene' : 'nothing';
+}
+
+interface Decision {
+  answer: PositionAnswer;
+  conflict?: ConflictCause;
+}
+
+/** Marks every statement of `views` with `reading` (the first reading a statement gets stays). */
+function mark(readings: Map<CreditStatement, StatementReading>, views: readonly VoiceView[], reading: StatementReading): void {
+  for (const v of views) for (const s of v.statements) if (!readings.has(s)) readings.set(s, reading);
+}
+
+function keys(views: readonly VoiceView[]): string[] {
+  return [...new Set(views.map((v) => v.voice.key))].sort();
+}
+
+/** Rules 1-3 for one position (or for "any" over positionless yeses against both positions). */
+function decide(
+  position: Position | 'any',
+  evidence: ReadonlyMap<VoiceView, Evidence>,
+  extrasKnown: boolean,
+  readings: Map<CreditStatement, StatementReading>,
+): Decision {
+  const of = (kind: Evidence): VoiceView[] => [...evidence].filter(([, e]) => e === kind).map(([v]) => v);
+  const scene = of('scene');
+  const something = of('something');
+  const noScene = of('no-scene');
+  const nothing = of('nothing');
+  const maybe = of('maybe');
+  const no = [...nothing, ...noScene];
+
+  if (scene.length > 0 && no.length > 0) return { answer: 'conflict', conflict: { kind: 'scene-vs-no', position, yes: keys(scene), no: keys(no) } };
+  if (something.length > 0 && nothing.length > 0) {
+    return { answer: 'conflict', conflict: { kind: 'something-vs-nothing', position, yes: keys(something), no: keys(nothing) } };
+  }
+  if (something.length > 0 && noScene.length > 0) {
+    if (!extrasKnown) {
+      return { answer: 'conflict', conflict: { kind: 'something-vs-no-scene', position, yes: keys(something), no: keys(noScene) } };
+    }
+    mark(readings, something, 'explained-by-extras');
+    something.length = 0;
+  }
+  if (scene.length > 0 || something.length > 0) return { answer: 'yes' };
+  if (no.length > 0) {
+    mark(readings, maybe, 'before-credits');
+    return { answer: 'no' };
+  }
+  return { answer: maybe.length > 0 ? 'yes' : 'unknown' };
 }
 
 /**
@@ -38,62 +208,141 @@ function positionVerdict(t: Tally): PositionVerdict {
  * count beside a "no" or a conflict would contradict the verdict, and picking one of two different counts would
  * hide a disagreement (the statements still carry each source's own count).
  */
-function agreedCount(verdict: PositionVerdict, counts: readonly number[]): number | undefined {
+function agreedCount(verdict: PositionAnswer, counts: readonly number[]): number | undefined {
   if (verdict !== 'yes' || counts.length === 0) return undefined;
   const first = counts[0];
   return counts.every((c) => c === first) ? first : undefined;
 }
 
-export function combineCredits(statements: readonly CreditStatement[]): FilmCredits {
-  const mid: Tally = { yes: 0, no: 0 };
-  const post: Tally = { yes: 0, no: 0 };
-  let saysNothing = false;
-  let saysScene = false;
-  const midCounts: number[] = [];
-  const postCounts: number[] = [];
-
-  for (const s of statements) {
-    if (s.any === 'no') {
-      saysNothing = true;
-      mid.no++;
-      post.no++;
-    }
-    if (s.any === 'yes') saysScene = true;
-    // Explicit positions count even beside any='no' (rule 1): that is how a self-contradicting row surfaces.
-    if (s.mid === 'yes') mid.yes++;
-    else if (s.mid === 'no' && s.any !== 'no') mid.no++;
-    if (s.post === 'yes') post.yes++;
-    else if (s.post === 'no' && s.any !== 'no') post.no++;
-    if (s.midCount !== undefined) midCounts.push(s.midCount);
-    if (s.postCount !== undefined) postCounts.push(s.postCount);
+function positionEvidence(views: readonly VoiceView[], position: Position): Map<VoiceView, Evidence> {
+  const evidence = new Map<VoiceView, Evidence>();
+  for (const v of views) {
+    const a = v[position];
+    if (a === 'yes') evidence.set(v, yesEvidence(v, position));
+    else if (a === 'no') evidence.set(v, noEvidence(v));
   }
-
-  const midVerdict = positionVerdict(mid);
-  const postVerdict = positionVerdict(post);
-  const state = overallState(midVerdict, postVerdict, saysNothing, saysScene);
-
-  const result: FilmCredits = { state, mid: midVerdict, post: postVerdict, statements: [...statements] };
-  const midCount = agreedCount(midVerdict, midCounts);
-  const postCount = agreedCount(postVerdict, postCounts);
-  if (midCount !== undefined) result.midCount = midCount;
-  if (postCount !== undefined) result.postCount = postCount;
-  return result;
+  return evidence;
 }
 
-function overallState(
-  mid: PositionVerdict,
-  post: PositionVerdict,
-  saysNothing: boolean,
-  saysScene: boolean,
-): CreditsState {
-  if (mid === 'conflict' || post === 'conflict') return 'conflict';
-  // A bare "there is something" (no position) against "there is nothing" leaves both positions at "no" from
-  // the no-source alone, so it has to be caught here rather than per position.
-  if (saysNothing && saysScene) return 'conflict';
+/**
+ * The part of a statement its source's measured reliability lets count: a yes of a source whose yes answers are
+ * unreliable (or a no of one whose no answers are) reads as unknown; nothing left: undefined.
+ */
+function countedPart(s: CreditStatement, voice: Voice): CreditStatement | undefined {
+  if (voice.reliableYes && voice.reliableNo) return s;
+  const keep = (v: Tri): Tri => ((v === 'yes' && !voice.reliableYes) || (v === 'no' && !voice.reliableNo) ? 'unknown' : v);
+  const part: CreditStatement = { ...s, any: keep(s.any), mid: keep(s.mid), post: keep(s.post) };
+  if (part.any === 'unknown' && part.mid === 'unknown' && part.post === 'unknown') return undefined;
+  if (!voice.reliableYes) {
+    // What a yes said is there goes with it.
+    delete part.content;
+    delete part.extras;
+    delete part.midCount;
+    delete part.postCount;
+  }
+  return part;
+}
+
+export function combineCreditsDetailed(statements: readonly CreditStatement[], context: VerdictContext = DEFAULT_CONTEXT): VerdictDetail {
+  /** Readings by the statements the reasoning sees (a counted part maps back to its statement in `original`). */
+  const readings = new Map<CreditStatement, StatementReading>();
+  const original = new Map<CreditStatement, CreditStatement>();
+  const byVoice = new Map<string, { voice: Voice; statements: CreditStatement[] }>();
+  for (const s of statements) {
+    const voice = context.voiceOf(s);
+    // A vote-list entry under the measured threshold is no evidence at all, and an unreliable source is not
+    // counted; both are kept for the "who says what" view.
+    if (voice.minVoteRating !== undefined && (s.voteRating === undefined || s.voteRating < voice.minVoteRating)) {
+      readings.set(s, 'below-threshold');
+      continue;
+    }
+    const counted = countedPart(s, voice);
+    if (counted === undefined) {
+      readings.set(s, 'unreliable');
+      continue;
+    }
+    const group = byVoice.get(voice.key) ?? { voice, statements: [] };
+    group.statements.push(counted);
+    byVoice.set(voice.key, group);
+    original.set(counted, s);
+  }
+  const views = [...byVoice.values()].map((g) => viewOf(g.voice, g.statements));
+  // A reading given to a counted part belongs to the statement it came from.
+  const readingOf = (s: CreditStatement): StatementReading | undefined => {
+    if (readings.has(s)) return readings.get(s);
+    for (const [part, from] of original) if (from === s && part !== s) return readings.get(part);
+    return undefined;
+  };
+  const extras = new Set<CreditExtra>();
+  for (const v of views) for (const e of v.extras) extras.add(e);
+  const extrasKnown = extras.size > 0;
+
+  // A source that says yes and no to one question (aftercredits.com's `inconsistent_no_with_scene_flag` rows)
+  // answers nothing there: one source contradicting itself is not sources disagreeing, and we cannot tell which of
+  // its fields is right, so that question stays unknown (never a "no").
+  for (const v of views) if (v.contradicted) mark(readings, [v], 'self-contradictory');
+  const conflicts: ConflictCause[] = [];
+  const mid = decide('mid', positionEvidence(views, 'mid'), extrasKnown, readings);
+  const post = decide('post', positionEvidence(views, 'post'), extrasKnown, readings);
+  for (const d of [mid, post]) if (d.conflict) conflicts.push(d.conflict);
+
+  // Yeses without a position: kept by a position that is yes; otherwise weighed like a position against the
+  // voices that deny both positions ("nothing") and those that call what is there an extra ("no scene").
+  const positionless = views.filter((v) => v.any === 'yes' && v.mid !== 'yes' && v.post !== 'yes');
+  let any: PositionAnswer = 'unknown';
+  if (positionless.length > 0 && mid.answer !== 'yes' && post.answer !== 'yes') {
+    const evidence = new Map<VoiceView, Evidence>();
+    for (const v of positionless) evidence.set(v, yesEvidence(v, 'any'));
+    for (const v of views) {
+      if (evidence.has(v)) continue;
+      if (v.mid === 'no' && v.post === 'no') evidence.set(v, noEvidence(v));
+      else if (v.content === 'extras' && v.any === 'yes') evidence.set(v, 'no-scene');
+    }
+    const d = decide('any', evidence, extrasKnown, readings);
+    if (d.conflict) conflicts.push(d.conflict);
+    any = d.answer;
+  }
+
+  // A statement that takes part in a conflict is not "explained", whatever another question made of it.
+  const inConflict = new Set(conflicts.flatMap((c) => [...c.yes, ...c.no]));
+  for (const v of views) {
+    if (!inConflict.has(v.voice.key)) continue;
+    for (const s of v.statements) if (readings.get(s) === 'explained-by-extras') readings.delete(s);
+  }
+  const midAnswer: PositionAnswer = mid.answer;
+  const postAnswer: PositionAnswer = post.answer;
+  const state = overallState(midAnswer, postAnswer, any);
+  const credits: FilmCredits = {
+    state,
+    mid: midAnswer,
+    post: postAnswer,
+    extras: CREDIT_EXTRAS.filter((e) => extras.has(e)),
+    statements: statements.map((s) => {
+      const reading = readingOf(s);
+      return reading ? { ...s, reading } : { ...s };
+    }),
+  };
+  const counted = views.flatMap((v) => v.statements).filter((s) => readings.get(s) === undefined || readings.get(s) === 'explained-by-extras');
+  const midCount = agreedCount(midAnswer, counted.flatMap((s) => (s.midCount === undefined ? [] : [s.midCount])));
+  const postCount = agreedCount(postAnswer, counted.flatMap((s) => (s.postCount === undefined ? [] : [s.postCount])));
+  if (midCount !== undefined) credits.midCount = midCount;
+  if (postCount !== undefined) credits.postCount = postCount;
+  return { credits, conflicts };
+}
+
+export function combineCredits(statements: readonly CreditStatement[], context: VerdictContext = DEFAULT_CONTEXT): FilmCredits {
+  return combineCreditsDetailed(statements, context).credits;
+}
+
+function overallState(mid: PositionAnswer, post: PositionAnswer, any: PositionAnswer): CreditsState {
+  if (mid === 'conflict' || post === 'conflict' || any === 'conflict') return 'conflict';
   if (mid === 'yes' && post === 'yes') return 'mid-post';
   if (mid === 'yes') return 'mid';
   if (post === 'yes') return 'post';
-  if (saysScene) return 'some';
-  if (saysNothing || (mid === 'no' && post === 'no')) return 'none';
+  // A scene reported without a position that nothing accounts for.
+  if (any === 'yes') return 'some';
+  if (mid === 'no' && post === 'no') return 'none';
+  // Only extras are reported (or the "something" reported is accounted for by them): no scene.
+  if (any === 'no') return 'none';
   return 'unknown';
 }

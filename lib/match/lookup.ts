@@ -3,7 +3,7 @@
  * it is the extension's own (matchFilm), so the CLI answers exactly what a player page would get.
  */
 import type { Confidence, FilmIndex } from '../data/film-index';
-import type { CreditsState, DatasetInput, Film, Tri } from '../data/schema';
+import type { CreditContent, CreditExtra, CreditsState, DatasetInput, Film, StatementReading, Tri } from '../data/schema';
 import { matchFilm, type MatchQuery } from './match';
 
 export type LookupQuery = MatchQuery;
@@ -14,11 +14,25 @@ export interface LookupResult {
     state: CreditsState;
     mid: Tri | 'conflict';
     post: Tri | 'conflict';
+    /** Scenes at each position where a source counts them (and none disagrees), else null. */
+    midCount: number | null;
+    postCount: number | null;
+    /** Extras that are not scenes (a sound, text, stills…), empty when none is known. */
+    extras: CreditExtra[];
     sources: Array<{
       source: string;
       any: Tri;
       mid: Tri;
       post: Tri;
+      midCount: number | null;
+      postCount: number | null;
+      /** What the source says is there (scene, extras, mixed) where it says, else null. */
+      content: CreditContent | null;
+      extras: CreditExtra[];
+      /** mediastinger.com's vote list: the film's vote rating there. */
+      voteRating: number | null;
+      /** Why the verdict did not count the statement as stated, or null when it did. */
+      reading: StatementReading | null;
       url: string | null;
       asOf: string | null;
       idMatch: string | null;
@@ -28,7 +42,11 @@ export interface LookupResult {
   ratings: Array<{ source: string; value: number; scale: number; count: number | null; asOf: string; input: string | null }>;
 }
 
-const NO_MATCH: LookupResult = { match: null, credits: { state: 'unknown', mid: 'unknown', post: 'unknown', sources: [] }, ratings: [] };
+const NO_MATCH: LookupResult = {
+  match: null,
+  credits: { state: 'unknown', mid: 'unknown', post: 'unknown', midCount: null, postCount: null, extras: [], sources: [] },
+  ratings: [],
+};
 
 export function describeFilm(film: Film, confidence: Confidence, inputs: readonly DatasetInput[]): LookupResult {
   const inputName = (i: number): string | null => inputs[i]?.id ?? null;
@@ -38,11 +56,20 @@ export function describeFilm(film: Film, confidence: Confidence, inputs: readonl
       state: film.credits.state,
       mid: film.credits.mid,
       post: film.credits.post,
+      midCount: film.credits.midCount ?? null,
+      postCount: film.credits.postCount ?? null,
+      extras: [...film.credits.extras],
       sources: film.credits.statements.map((s) => ({
         source: s.source,
         any: s.any,
         mid: s.mid,
         post: s.post,
+        midCount: s.midCount ?? null,
+        postCount: s.postCount ?? null,
+        content: s.content ?? null,
+        extras: [...(s.extras ?? [])],
+        voteRating: s.voteRating ?? null,
+        reading: s.reading ?? null,
         url: s.url ?? null,
         asOf: s.asOf ?? null,
         idMatch: s.idMatch ?? null,

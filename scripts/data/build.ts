@@ -25,10 +25,12 @@ import {
   type FilmKind,
   type RatingSourceId,
 } from '../../lib/data/schema';
-import { dropContradictedIds } from './id-checks';
+import { applyCreditsMeasure } from './credit-measure';
+import { checkInferredIds, dropContradictedIds } from './id-checks';
 import { type MergeStats, mergeOwnedRecords, type UnmergedReason, type UnmergedReport } from './merge';
 import { allReaders, READS_AFTER_OTHERS } from './readers/index';
 import { readMovielensCrosswalk } from './readers/movielens-crosswalk';
+import { casingDictionary, fixTitles } from './titles';
 import { BuildReport, type SourceReader, type SourceRecord } from './types';
 
 export interface BuildOptions {
@@ -209,7 +211,18 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   // Memory: from here on the records are held by `checked.records` alone (byReader is emptied), which the merge
   // empties once it has taken them in, so each record is freed when its film is built.
   const checked = dropContradictedIds(takeRecords(readers, byReader), (id) => AUTHORITATIVE_ID_INPUTS.has(id), (id) => id.startsWith('soeiro-'));
-  const { films, unmerged, stats } = mergeOwnedRecords(checked.records, inputs, crosswalk);
+  // An alignment's claim (an id for an aftercredits.com post, a title for a Kometa entry) stands only where an
+  // independent source agrees; casing for the credits feeds' lower-case titles is looked up before the merge lets
+  // the records go.
+  const inferred = checkInferredIds(checked.records);
+  checked.records.length = 0;
+  const casing = casingDictionary(inferred.records);
+  const merged = mergeOwnedRecords(inferred.records, inputs, crosswalk);
+  const { unmerged, stats } = merged;
+  const titled = fixTitles(merged.films, casing, inputs);
+  const films = titled.films;
+  // The sources are weighed on the films that ship, then every verdict is made under that measurement.
+  const creditsMeasure = applyCreditsMeasure(films, inputs);
   const dataAsOf = newestAsOf(inputs);
   const counts = countFilms(films);
   const manifest: DatasetManifest = {
@@ -220,6 +233,15 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     inputs,
     counts,
     ratingMeans: ratingMeans(films),
+    credits: creditsMeasure,
+    checks: {
+      inferredIds: {
+        confirmed: inferred.report.confirmed,
+        rejected: inferred.report.rejected.length,
+        examples: inferred.report.rejected.map(({ title, year, imdbId, knownAs }) => ({ title, ...(year !== undefined && { year }), imdbId, ...(knownAs && { knownAs }) })),
+      },
+      titles: titled.fixes,
+    },
   };
 
   const byReason: Record<UnmergedReason, number> = { ambiguous: 0, 'no-year': 0 };

@@ -56,6 +56,7 @@ import type {
 } from '../../lib/data/schema';
 import { combineCredits } from '../../lib/data/verdict';
 import { titleKey } from '../../lib/match/normalize';
+import { isLowerCaseKey } from './titles';
 import type { SourceRecord } from './types';
 
 /** Minutes within which a runtime counts as "the same film" when breaking a title+year tie. */
@@ -382,11 +383,6 @@ function passYearless(m: Merger, recs: readonly Rec[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Film fields.
 
-/** Has cased letters and none of them upper case: the credits feeds' keys ("guardians of the galaxy"). */
-function isLowerCaseKey(title: string): boolean {
-  return title === title.toLowerCase() && title !== title.toUpperCase();
-}
-
 /** Records for display choices: properly cased titles first, then input priority, then line. */
 function displayOrder(recs: readonly Rec[]): Rec[] {
   const lower = (r: Rec): number => (isLowerCaseKey(r.record.title) ? 1 : 0);
@@ -423,7 +419,9 @@ interface Titles {
   alt: string[];
 }
 
-function chooseTitles(ordered: readonly Rec[]): Titles {
+function chooseTitles(all: readonly Rec[]): Titles {
+  // A hidden title joins records; it is never one a film shows (see SourceRecord.titleHidden).
+  const ordered = all.filter((r) => !r.record.titleHidden);
   const title = ordered.find((r) => r.record.title !== '')?.record.title ?? '';
   const originalTitle = ordered.map((r) => r.record.originalTitle).find((t) => t !== undefined && t !== title);
   const seen = new Set([titleKey(title), ...(originalTitle ? [titleKey(originalTitle)] : [])]);

@@ -13,6 +13,11 @@ export interface SourceRecord {
   imdbId?: string;
   tmdbId?: number;
   title: string;
+  /**
+   * The title only joins records and checks ids; it is never shown or shipped (a Kometa entry titled from MovieLens,
+   * which GroupLens forbids redistributing).
+   */
+  titleHidden?: boolean;
   originalTitle?: string;
   altTitles?: string[];
   year?: number;

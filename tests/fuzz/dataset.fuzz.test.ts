@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DatasetError, parseDatasetBytes, validateDataset } from '../../lib/data/load-dataset';
-import { DATASET_PATH, type Dataset } from '../../lib/data/schema';
+import { DATASET_FORMAT, DATASET_PATH, type Dataset } from '../../lib/data/schema';
 import { fakeDataset } from '../helpers/dataset';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { hostileText } from './arbitraries';
@@ -18,12 +18,12 @@ const RUN_TIMEOUT_MS = 20_000;
 
 /** A dataset as validateDataset accepts it: every film has the fields every reader relies on. */
 function expectValid(dataset: Dataset): void {
-  expect(dataset.manifest.format).toBe(1);
+  expect(dataset.manifest.format).toBe(DATASET_FORMAT);
   expect(typeof dataset.manifest.version).toBe('string');
   for (const film of dataset.films) {
     expect(typeof film.id === 'string' && film.id.length > 0).toBe(true);
     expect(typeof film.title).toBe('string');
-    expect(Array.isArray(film.ratings) && Array.isArray(film.credits.statements)).toBe(true);
+    expect(Array.isArray(film.ratings) && Array.isArray(film.credits.statements) && Array.isArray(film.credits.extras)).toBe(true);
   }
 }
 
@@ -45,14 +45,14 @@ const base = fakeDataset(3);
 const nearDataset: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
   fc.record({
-    manifest: fc.oneof(fc.constant(base.manifest), fc.record({ format: fc.oneof(fc.constant(1), fc.jsonValue()), version: fc.oneof(hostileText, fc.jsonValue()) }), fc.jsonValue()),
+    manifest: fc.oneof(fc.constant(base.manifest), fc.record({ format: fc.oneof(fc.constant(DATASET_FORMAT), fc.jsonValue()), version: fc.oneof(hostileText, fc.jsonValue()) }), fc.jsonValue()),
     films: fc.oneof(
       fc.array(
         fc.oneof(
           fc.constantFrom(...base.films),
           fc.constantFrom(...base.films).chain((film) =>
-            fc.record({ key: fc.constantFrom('id', 'title', 'kind', 'credits', 'ratings', 'state', 'statements'), value: fc.jsonValue() }).map(({ key, value }) =>
-              key === 'state' || key === 'statements'
+            fc.record({ key: fc.constantFrom('id', 'title', 'kind', 'credits', 'ratings', 'state', 'statements', 'extras'), value: fc.jsonValue() }).map(({ key, value }) =>
+              key === 'state' || key === 'statements' || key === 'extras'
                 ? { ...film, credits: { ...film.credits, [key]: value } }
                 : { ...film, [key]: value },
             ),

@@ -10,7 +10,7 @@ export function fakeFilm(n: number, state: CreditsState = 'none'): Film {
     title: `Test Film ${n}`,
     year: 2000 + (n % 20),
     kind: 'movie',
-    credits: { state, mid: 'unknown', post: 'unknown', statements: [] },
+    credits: { state, mid: 'unknown', post: 'unknown', extras: [], statements: [] },
     ratings: [{ source: 'imdb', value: 5 + (n % 5), scale: 10, count: n * 10, asOf: '2025-04', input: 0 }],
     merged: [{ input: 0, line: n + 2, rule: 'first' }],
   };

@@ -26,13 +26,14 @@
  *   titled via MovieLens/TMDb. The merge should prefer a cased title from another source. Rows of positive-only
  *   lists without a title (Kometa 50, PMM 13, TMDb 11) keep `title: ''`: they are joined by id only.
  */
-import type { CreditStatement, DatasetInput, Tri } from '../../../lib/data/schema';
+import { CREDIT_EXTRAS, type CreditContent, type CreditExtra, type CreditStatement, type DatasetInput, type Tri } from '../../../lib/data/schema';
 import { BuildReport, type SourceReader, type SourceRecord } from '../types';
 import { type CsvRow, mapRows, parseImdbId, parseTmdbId, parseYear, readCsv, RowError } from './csv';
 
 export const CREDITS_FACTS_FILE = 'credits/credits_facts.csv';
 const KOMETA_UNION_FILE = 'raw/kometa_aftercredits/aftercredits_union.csv';
 const PMM_FILE = 'raw/pmm_mediastingers/mediastingers.csv';
+const AFTERCREDITS_INDEX_FILE = 'raw/cookiecheck_index/aftercredits_index.csv';
 
 const TRI = new Set<string>(['yes', 'no', 'unknown']);
 
@@ -71,11 +72,20 @@ type FactsRow = CsvRow<(typeof FACTS_COLUMNS)[number]>;
 interface Context {
   kometaLastSeen?: Map<string, string>;
   pmmAsOf?: Map<number, string>;
+  /** mediastinger.com vote rating per TMDb id (the 2024 list, else the 2023 log). */
+  pmmRating?: Map<number, number>;
+  /** aftercredits.com post URL → its title, decoded from the raw index's key. */
+  acTitle?: Map<string, string>;
 }
 
 interface FactsSource {
   /** The `source` column up to " (via …)", e.g. "aftercredits.com stingers category". */
   label: string;
+  /**
+   * What the source's row means, applied to the record the row became (see the readings below): the file states
+   * each row in one shape for every source, the sources do not all mean the same by it.
+   */
+  reading?(record: SourceRecord, statement: CreditStatement, row: FactsRow, ctx: Context): void;
   /** Display name of the site that made the statement. */
   display: string;
   input: DatasetInput;
@@ -104,6 +114,19 @@ const SOURCES: readonly FactsSource[] = [
       const m = AFTERCREDITS_URL_DATE.exec(row.get('source_url').trim());
       return m ? `${m[1]}-${m[2]}` : undefined;
     },
+    // The derived file's titles for these rows (and the index's own title_display) are its keys with the entity
+    // codes half-decoded ("dumplin 8217", "resurrection'f 8217"): the key is decoded here instead.
+    reading: (record, statement, _row, ctx) => {
+      const display = statement.url === undefined ? undefined : ctx.acTitle?.get(statement.url);
+      if (display) record.title = display;
+      if (statement.url) record.title = titleWithSlugArticle(record.title, statement.url);
+    },
+    load: async (sourcesDir, report) => {
+      const rows = await readCsv(sourcesDir, AFTERCREDITS_INDEX_FILE, report, ['title_key', 'source_url']);
+      const acTitle = new Map<string, string>();
+      for (const r of rows) acTitle.set(r.get('source_url').trim(), decodeAftercreditsKey(r.get('title_key')));
+      return { acTitle };
+    },
   },
   {
     label: 'mediastinger.com',
@@ -118,6 +141,7 @@ const SOURCES: readonly FactsSource[] = [
       asOf: '2026-09-10',
     },
     asOf: () => undefined,
+    reading: (_record, statement) => readMediastingerAnswer(statement),
   },
   {
     label: 'aftercredits.com stingers category',
@@ -133,6 +157,11 @@ const SOURCES: readonly FactsSource[] = [
     },
     // The list held the film until its last snapshot (101 films were later removed): that is when it said so.
     asOf: (row, ctx) => ctx.kometaLastSeen?.get(row.get('imdb_id').trim()),
+    reading: (record, statement, row) => {
+      readAftercreditsTags(statement, tagsOfNote(row.get('note')));
+      // shared/data titled these entries from MovieLens: fine for joining them at build time, never to ship.
+      if (/title via ml25m/.test(statement.idMatch ?? '')) record.titleHidden = true;
+    },
     load: async (sourcesDir, report) => {
       const rows = await readCsv(sourcesDir, KOMETA_UNION_FILE, report, ['imdb_id', 'last_seen_snapshot']);
       const kometaLastSeen = new Map<string, string>();
@@ -157,6 +186,12 @@ const SOURCES: readonly FactsSource[] = [
     },
     // A film rated in the 2024 list was listed then; one only in the 2023 log (Hellboy 2019) was last listed then.
     asOf: (row, ctx) => ctx.pmmAsOf?.get(Number(row.get('tmdb_id').trim())),
+    // Every film with any vote is on the list, negative ratings too: the rating decides what the entry is worth
+    // (scripts/data/credit-measure.ts measures it against aftercredits.com's explicit answers).
+    reading: (_record, statement, row, ctx) => {
+      const rating = ctx.pmmRating?.get(Number(row.get('tmdb_id').trim()));
+      if (rating !== undefined) statement.voteRating = rating;
+    },
     load: async (sourcesDir, report) => {
       const rows = await readCsv(sourcesDir, PMM_FILE, report, [
         'tmdb_id',
@@ -164,14 +199,20 @@ const SOURCES: readonly FactsSource[] = [
         'mediastinger_rating_2024_03_24',
       ]);
       const pmmAsOf = new Map<number, string>();
+      const pmmRating = new Map<number, number>();
       for (const r of rows) {
         const id = Number(r.get('tmdb_id').trim());
         // Rows without a TMDb id are the video games the credits file also leaves out.
         if (!Number.isSafeInteger(id) || id <= 0) continue;
-        if (r.get('mediastinger_rating_2024_03_24').trim()) pmmAsOf.set(id, '2024-03-24');
-        else if (r.get('mediastinger_rating_2023_03_04').trim()) pmmAsOf.set(id, '2023-03-04');
+        const [asOf, rating] = r.get('mediastinger_rating_2024_03_24').trim()
+          ? ['2024-03-24', r.get('mediastinger_rating_2024_03_24')]
+          : ['2023-03-04', r.get('mediastinger_rating_2023_03_04')];
+        if (!rating.trim()) continue;
+        pmmAsOf.set(id, asOf);
+        const value = Number(rating.trim());
+        if (Number.isSafeInteger(value)) pmmRating.set(id, value);
       }
-      return { pmmAsOf };
+      return { pmmAsOf, pmmRating };
     },
   },
   {
@@ -197,6 +238,126 @@ export function sourceLabel(sourceColumn: string): string {
 }
 
 const PRIMARY = SOURCES[0];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Readings. Each is pinned on real rows in tests/unit/scripts/readers-credits.test.ts, and the agreement behind it
+// is printed by `npm run data:audit`.
+
+/**
+ * mediastinger.com's "after the credits: yes" means "something during or after the credits": its pages answer the
+ * one question for both (`npm run data:audit` counts, on the films both sites cover, its yes on 14 of
+ * aftercredits.com's during-only films). So a yes has no position; its "no" stays what it is, no after-credits scene
+ * (it says no on 12 films aftercredits.com files under During Credits only; on the 2 it files under After too, the
+ * two sites really disagree, and the film shows it).
+ */
+export function readMediastingerAnswer(statement: CreditStatement): void {
+  if (statement.any === 'yes' && statement.post === 'yes' && statement.mid === 'unknown') statement.post = 'unknown';
+}
+
+/** aftercredits.com tags that name footage: a scene, outtakes, bloopers, behind-the-scenes footage, a fourth-wall bit. */
+const FOOTAGE_TAGS: ReadonlySet<string> = new Set(['Bonus Scene', 'Outtake', 'Blooper', 'Behind the Scenes', 'Fourth Wall']);
+
+/** aftercredits.com tags that name an extra, and which. Other tags (Sequel Setup, polls, Mega Post…) say neither. */
+const EXTRA_TAGS: ReadonlyMap<string, CreditExtra> = new Map([
+  ['Audio', 'audio'],
+  ['Informative', 'text'],
+  ['Still Images', 'stills'],
+  ['Stills', 'stills'],
+  ['Dedications/In Memoriam', 'dedication'],
+  ['Musical', 'music'],
+  ['Sunset Credit', 'credits-gag'],
+  ['Humorous Credit', 'credits-gag'],
+]);
+
+/** "tags=After Credits|Audio; removed from latest snapshot" → ["After Credits", "Audio"]. */
+export function tagsOfNote(note: string): string[] {
+  const m = /^tags=([^;]*)/.exec(note.trim());
+  return m?.[1] ? m[1].split('|').map((t) => t.trim()).filter(Boolean) : [];
+}
+
+/**
+ * aftercredits.com files every post it lists under its categories During Credits, After Credits or Both; the Kometa
+ * mirror carries them as tags, with tags for what is there. So:
+ * - a category names the positions, and the absent one is a no, as in the cookiecheck index's flags for the same
+ *   posts (which agree with the mirror's categories on every film both have);
+ * - footage tags make it a scene, extra tags an extra; both named: `mixed` (which is where is not said).
+ */
+export function readAftercreditsTags(statement: CreditStatement, tags: readonly string[]): void {
+  const set = new Set(tags);
+  const both = set.has('Both During & After Credits');
+  const during = both || set.has('During Credits');
+  const after = both || set.has('After Credits');
+  if (during || after) {
+    statement.mid = during ? 'yes' : 'no';
+    statement.post = after ? 'yes' : 'no';
+  }
+  const footage = tags.some((t) => FOOTAGE_TAGS.has(t));
+  const extras = new Set<CreditExtra>();
+  for (const t of tags) {
+    const e = EXTRA_TAGS.get(t);
+    if (e) extras.add(e);
+  }
+  let content: CreditContent | undefined;
+  if (footage) content = extras.size > 0 ? 'mixed' : 'scene';
+  else if (extras.size > 0) content = 'extras';
+  if (content) statement.content = content;
+  if (extras.size > 0) statement.extras = CREDIT_EXTRAS.filter((e) => extras.has(e));
+}
+
+/** WordPress entity codes the index leaves in its keys as bare numbers, and what they stand for. */
+const KEY_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['038', '&'],
+  ['8211', '–'],
+  ['8213', '―'],
+  ['8216', "'"],
+  ['8217', "'"],
+  ['8230', '…'],
+]);
+
+/** Words after an apostrophe that belong to the word before it ("it 8217 s" is "it's", "don 8217 t" is "don't"). */
+const CONTRACTIONS: ReadonlySet<string> = new Set(['s', 't', 're', 'll', 'd', 've', 'm']);
+
+/**
+ * An index key ("it 8217 s all so quiet", "waiting for 8216 superman 8217") as a title: the codes decoded where
+ * they stand, an opening quote (8216) joined to the word after it, a closing one (8217) and an ellipsis to the word
+ * before, and a contraction's tail to both. Only whole tokens are codes: "10 000 bc" keeps its number.
+ */
+export function decodeAftercreditsKey(key: string): string {
+  const out: string[] = [];
+  const tokens = key.trim().split(/\s+/);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const decoded = KEY_ENTITIES.get(token);
+    if (decoded === undefined) {
+      out.push(token);
+      continue;
+    }
+    const last = out.length - 1;
+    if (token === '8216') {
+      tokens[i + 1] = decoded + (tokens[i + 1] ?? '');
+    } else if ((token === '8217' || token === '8230') && last >= 0) {
+      const next = tokens[i + 1];
+      if (token === '8217' && next !== undefined && CONTRACTIONS.has(next)) {
+        out[last] = `${out[last] ?? ''}${decoded}${next}`;
+        i++;
+      } else out[last] = `${out[last] ?? ''}${decoded}`;
+    } else out.push(decoded);
+  }
+  return out.join(' ');
+}
+
+/**
+ * The index drops a leading article from its keys ("matrix"); the post's URL keeps it at the end of the slug
+ * ("/matrix-the-1999/"). Restored only when the rest of the slug spells the same title, so a slug that differs
+ * (a renamed post) never lends its words.
+ */
+export function titleWithSlugArticle(title: string, url: string): string {
+  const slug = /\/([a-z0-9-]+)\/?$/.exec(url.toLowerCase())?.[1];
+  const m = slug ? /^(.+)-(the|a|an)-\d{4}(?:-\d+)?$/.exec(slug) : null;
+  if (!m?.[1] || !m[2]) return title;
+  const slugOfTitle = title.toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return slugOfTitle === m[1] ? `${m[2]} ${title}` : title;
+}
 
 /** Notes that are the file's own flags/tags (non-prose); anything else is not copied. */
 const NOTE_PATTERNS = [
@@ -237,6 +398,7 @@ function rowToRecord(src: FactsSource, row: FactsRow, ctx: Context): SourceRecor
   if (imdbId) record.imdbId = imdbId;
   if (tmdbId) record.tmdbId = tmdbId;
   if (year) record.year = year;
+  src.reading?.(record, statement, row, ctx);
   return record;
 }
 

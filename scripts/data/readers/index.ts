@@ -16,6 +16,7 @@ import { fandangoReader } from './fivethirtyeight-fandango';
 import { imdb5000Reader } from './imdb-5000';
 import { imdbFiltered2025Reader, omdb2025Reader } from './imdb-omdb-2025';
 import { imdbTop1000Reader } from './imdb-top-1000';
+import { mcuapiOtherReader, mcuapiReader } from './mcuapi';
 import { createImdbDumpReaders, IMDB_BASICS_INPUT_ID, IMDB_RATINGS_INPUT_ID } from './imdb-tsv';
 import { metacriticReader } from './metacritic';
 import { moviesOnStreaming2020Reader } from './movies-on-streaming-platforms';
@@ -60,5 +61,7 @@ export function allReaders(opts: ReaderListOptions): SourceReader[] {
     whatsAfterTheMovieRatingsReader,
     ...creditsFactsReaders,
     whatsAfterTheMovieCreditsReader,
+    mcuapiReader,
+    mcuapiOtherReader,
   ];
 }

@@ -51,7 +51,7 @@ describe('film index', () => {
   it('lookup keeps the CLI shape for a miss', () => {
     expect(lookup(index, { title: 'Not In Here' }, [])).toEqual({
       match: null,
-      credits: { state: 'unknown', mid: 'unknown', post: 'unknown', sources: [] },
+      credits: { state: 'unknown', mid: 'unknown', post: 'unknown', midCount: null, postCount: null, extras: [], sources: [] },
       ratings: [],
     });
   });

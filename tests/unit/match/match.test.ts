@@ -20,7 +20,7 @@ function film(id: string, title: string, year: number | undefined, runtime: numb
     year,
     runtime,
     kind: 'movie',
-    credits: { state: 'unknown', mid: 'unknown', post: 'unknown', statements: [] },
+    credits: { state: 'unknown', mid: 'unknown', post: 'unknown', extras: [], statements: [] },
     ratings: [{ source: 'imdb', value: 7, scale: 10, count: 1000, asOf: '2025-04', input: 0 }],
     merged: [{ input: 0, line: 2, rule: 'first' }],
     ...extra,

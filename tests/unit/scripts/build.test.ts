@@ -46,6 +46,7 @@ const FIXTURE_READERS: SourceReader[] = [
 /** [file, pattern of extra rows to keep besides the header and the first rows] */
 const FIXTURE_FILES: readonly (readonly [string, RegExp])[] = [
   ['credits/credits_facts.csv', /never let me go/i],
+  ['raw/cookiecheck_index/aftercredits_index.csv', /never-let-me-go/],
   ['raw/kometa_aftercredits/aftercredits_union.csv', /^tt1334260,/],
   ['raw/pmm_mediastingers/mediastingers.csv', /^$/],
   ['raw/whats_after_the_movie/whats_after_the_movie.csv', /./],

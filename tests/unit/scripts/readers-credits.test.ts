@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreditStatement } from '../../../lib/data/schema';
 import { combineCredits } from '../../../lib/data/verdict';
 import {
   CREDITS_FACTS_FILE,
@@ -10,7 +11,11 @@ import {
   creditsFactsReaders,
   kometaAftercreditsReader,
   pmmMediastingersReader,
+  decodeAftercreditsKey,
+  readAftercreditsTags,
   sourceLabel,
+  tagsOfNote,
+  titleWithSlugArticle,
   tmdbKeywordStingersReader,
 } from '../../../scripts/data/readers/credits-facts';
 import { whatsAfterTheMovieCreditsReader } from '../../../scripts/data/readers/whats-after-the-movie-credits';
@@ -75,7 +80,7 @@ describe('credits_facts.csv readers on the real file', () => {
     ]);
   });
 
-  it('aftercredits.com: the self-contradicting "no" row is kept as stated, never as a plain no', () => {
+  it('aftercredits.com: the self-contradicting "no" row is kept as stated, and answers nothing on that question', () => {
     const branded = atLine(byId.get('cookiecheck-aftercredits') ?? [], 4857);
     expect(branded.imdbId).toBe('tt1368440');
     expect(branded.credits?.[0]).toMatchObject({
@@ -84,7 +89,10 @@ describe('credits_facts.csv readers on the real file', () => {
       post: 'no',
       note: 'inconsistent_no_with_scene_flag',
     });
-    expect(combineCredits(branded.credits ?? []).state).toBe('conflict');
+    // Never a silent "no", never a "stay", and not "sources disagree" either: one source with a typo.
+    const v = combineCredits(branded.credits ?? []);
+    expect(v).toMatchObject({ state: 'unknown', mid: 'unknown', post: 'unknown' });
+    expect(v.statements[0]?.reading).toBe('self-contradictory');
   });
 
   it('mediastinger.com feed "no" only covers its after-credits category', () => {
@@ -104,16 +112,19 @@ describe('credits_facts.csv readers on the real file', () => {
     const kometa = byId.get('kometa-aftercredits') ?? [];
     const nlmg = atLine(kometa, 7564);
     expect(nlmg).toMatchObject({ title: 'Never Let Me Go', imdbId: 'tt1334260' });
+    // Filed under After Credits only: the during-credits position is a no, as in the site's own flags.
     expect(nlmg.credits?.[0]).toEqual({
       source: 'aftercredits.com',
       any: 'yes',
-      mid: 'unknown',
+      mid: 'no',
       post: 'yes',
       asOf: '2026-08-22',
       idMatch: 'source imdb_id; title via ml25m',
       note: 'tags=After Credits',
       input: 0,
     });
+    // Its title came from MovieLens (build-time joins only): it never becomes a film's shown title.
+    expect(nlmg.titleHidden).toBe(true);
     // National Lampoon's Vacation left the list after the 2026-08-21 snapshot.
     expect(atLine(kometa, 6955).credits?.[0]?.asOf).toBe('2026-08-21');
     expect(kometa.every((r) => r.credits?.[0]?.url === undefined)).toBe(true);
@@ -135,6 +146,75 @@ describe('credits_facts.csv readers on the real file', () => {
       post: 'unknown',
       asOf: '2023-03-04',
     });
+  });
+
+  it('mediastinger.com: "after the credits: yes" has no position; its "no" stays an after-credits no', () => {
+    const ms = byId.get('cookiecheck-mediastinger') ?? [];
+    // The file states the yes as post=yes (line 6733): the site's yes covers during the credits too.
+    expect(atLine(ms, 6733).credits?.[0]).toMatchObject({ any: 'yes', mid: 'unknown', post: 'unknown' });
+    expect(atLine(ms, 6721).credits?.[0]).toMatchObject({ any: 'unknown', mid: 'unknown', post: 'no' });
+    expect(ms.every((r) => r.credits?.[0]?.post !== 'yes')).toBe(true);
+  });
+
+  it("aftercredits.com's tags: footage is a scene, an extra is not, both named is mixed", () => {
+    const kometa = byId.get('kometa-aftercredits') ?? [];
+    const byImdb = (id: string): SourceRecord | undefined => kometa.find((r) => r.imdbId === id);
+    // The Matrix: "After Credits|Informative": text only.
+    expect(atLine(kometa, 7033).credits?.[0]).toMatchObject({ mid: 'no', post: 'yes', content: 'extras', extras: ['text'] });
+    // Avengers: Endgame: "After Credits|Audio|Bonus Scene" (and a poll): a scene and a sound, not said which.
+    expect(byImdb('tt4154796')?.credits?.[0]).toMatchObject({ mid: 'no', post: 'yes', content: 'mixed', extras: ['audio'] });
+    // Guardians of the Galaxy: both positions, a bonus scene, humorous credits.
+    expect(byImdb('tt2015381')?.credits?.[0]).toMatchObject({ mid: 'yes', post: 'yes', content: 'mixed', extras: ['credits-gag'] });
+    // Tags that say neither (Sequel Setup, polls) leave the content unsaid.
+    expect(byImdb('tt1334260')?.credits?.[0]?.content).toBeUndefined();
+  });
+
+  it('mediastinger.com vote list: each entry carries its vote rating', () => {
+    const pmm = byId.get('pmm-mediastingers') ?? [];
+    expect(atLine(pmm, 9285)).toMatchObject({ title: "Schindler's List", imdbId: 'tt0108052' });
+    expect(atLine(pmm, 9285).credits?.[0]?.voteRating).toBe(2);
+    expect(pmm.find((r) => r.title === 'The Shawshank Redemption')?.credits?.[0]?.voteRating).toBe(2);
+    expect(pmm.find((r) => r.title === '22 Jump Street')?.credits?.[0]?.voteRating).toBe(180);
+    expect(pmm.filter((r) => r.credits?.[0]?.voteRating === undefined)).toHaveLength(0);
+  });
+
+  it("aftercredits.com titles: the index's spelling, with the article its post URL keeps", () => {
+    const ac = byId.get('cookiecheck-aftercredits') ?? [];
+    expect(atLine(ac, 1830).title).toBe('the matrix'); // key "matrix", post /matrix-the-1999/
+    expect(ac.find((r) => r.credits?.[0]?.url === 'https://aftercredits.com/2018/12/dumplin-2018/')?.title).toBe("dumplin'");
+    expect(ac.some((r) => /\b8217\b/.test(r.title))).toBe(false);
+  });
+
+  it("decodes the index's entity codes where they stand", () => {
+    expect(decodeAftercreditsKey('it 8217 s all so quiet')).toBe("it's all so quiet");
+    expect(decodeAftercreditsKey('dumplin 8217')).toBe("dumplin'");
+    expect(decodeAftercreditsKey('waiting for 8216 superman 8217')).toBe("waiting for 'superman'");
+    expect(decodeAftercreditsKey('chip 8216 n dale rescue rangers')).toBe("chip 'n dale rescue rangers");
+    expect(decodeAftercreditsKey('i do 8230 until i don 8217 t')).toBe("i do… until i don't");
+    expect(decodeAftercreditsKey('minions 038 monsters')).toBe('minions & monsters');
+    expect(decodeAftercreditsKey('uma musume pretty derby 8211 beginning of a new era')).toBe('uma musume pretty derby – beginning of a new era');
+    expect(decodeAftercreditsKey('10 000 bc')).toBe('10 000 bc');
+    expect(decodeAftercreditsKey('8217')).toBe("'");
+  });
+
+  it('restores a leading article only when the slug spells the same title', () => {
+    expect(titleWithSlugArticle('matrix', 'https://aftercredits.com/2019/09/matrix-the-1999/')).toBe('the matrix');
+    expect(titleWithSlugArticle("president's cake", 'https://aftercredits.com/2025/01/presidents-cake-the-2025/')).toBe("the president's cake");
+    expect(titleWithSlugArticle('quiet place', 'https://aftercredits.com/2018/04/quiet-place-a-2018-2/')).toBe('a quiet place');
+    expect(titleWithSlugArticle('odyssey', 'https://aftercredits.com/2026/07/the-odyssey-2026/')).toBe('odyssey');
+    expect(titleWithSlugArticle('trap', 'https://aftercredits.com/2024/08/borderlands-the-2024/')).toBe('trap');
+  });
+
+  it('reads tags as written and ignores what is not a tag note', () => {
+    expect(tagsOfNote('tags=Both During & After Credits; removed from latest snapshot')).toEqual(['Both During & After Credits']);
+    expect(tagsOfNote('mediastinger category: post-credits yes/no only')).toEqual([]);
+    const st: CreditStatement = { source: 'aftercredits.com', any: 'yes', mid: 'unknown', post: 'unknown', input: 0 };
+    readAftercreditsTags(st, ['Still Images', 'Dedications/In Memoriam']);
+    expect(st).toMatchObject({ mid: 'unknown', post: 'unknown', content: 'extras', extras: ['stills', 'dedication'] });
+    const blooper: CreditStatement = { source: 'aftercredits.com', any: 'yes', mid: 'unknown', post: 'unknown', input: 0 };
+    readAftercreditsTags(blooper, ['During Credits', 'Blooper', 'Outtake']);
+    expect(blooper).toMatchObject({ mid: 'yes', post: 'no', content: 'scene' });
+    expect(blooper.extras).toBeUndefined();
   });
 
   it('TMDb keywords: Finding Nemo with its TMDb page', () => {
@@ -217,6 +297,10 @@ describe('credits readers on malformed files', () => {
   });
 
   it('skips and counts bad rows, keeps the good ones, reports file-level rows once', async () => {
+    write('raw/cookiecheck_index/aftercredits_index.csv', [
+      'title_key,title_display,year,has_extra_scene,mid_credits,post_credits,flag,source_url',
+      'hot spot,hot spot,2026,no,0,0,,https://aftercredits.com/2026/08/hot-spot-2026/',
+    ]);
     write(CREDITS_FACTS_FILE, [
       HEADER,
       `hot spot,2026,,,no,no,no,${AC},https://aftercredits.com/2026/08/hot-spot-2026/,,`, // 2 ok
@@ -247,6 +331,15 @@ describe('credits readers on malformed files', () => {
     const other = new BuildReport();
     expect(await cookiecheckMediastingerReader.read(dir, other)).toEqual([]);
     expect(other.skippedTotal).toBe(0);
+  });
+
+  it('aftercredits.com reader needs its raw index for titles', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'credits-bare-'));
+    writeFileSync(join(bare, 'x'), '');
+    mkdirSync(join(bare, 'credits'), { recursive: true });
+    writeFileSync(join(bare, CREDITS_FACTS_FILE), `${HEADER}\n`);
+    await expect(cookiecheckAftercreditsReader.read(bare, new BuildReport())).rejects.toThrow(/raw\/cookiecheck_index\/aftercredits_index\.csv:0/);
+    rmSync(bare, { recursive: true, force: true });
   });
 
   it('Kometa reader needs its union file for dates', async () => {
