@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { Confidence, FilmSummary } from '../lib/data/film-index';
 import type { Film, RatingSourceId } from '../lib/data/schema';
-import { alertText, verdictAdvice, verdictText, type CreditsAlert } from '../lib/credits-text';
+import { alertText, extrasBesideScenes, verdictAdvice, verdictText, type CreditsAlert } from '../lib/credits-text';
 import { t } from '../lib/i18n';
 import type { CombinedScore } from '../lib/ratings/aggregate';
 import { visibleRatings } from '../lib/ratings/sources';
@@ -31,6 +31,16 @@ export interface BadgeProps {
   onSearch(): void;
 }
 
+/** Extras beside a scene, said apart from the verdict so they never read as one. */
+export function ExtrasLine({ film }: { film: Film }): JSX.Element | null {
+  const text = extrasBesideScenes(film.credits);
+  return text ? (
+    <p class="extras" data-testid="extras">
+      {text}
+    </p>
+  ) : null;
+}
+
 /** The badge: verdict in words, scores, and on demand the sources, match confidence and "Wrong film?". */
 export function Badge(props: BadgeProps): JSX.Element {
   const { film, confidence, expanded } = props;
@@ -41,7 +51,7 @@ export function Badge(props: BadgeProps): JSX.Element {
     <div class={`badge placement-${props.placement} state-${state}`} data-testid="badge" role="status" aria-live="polite">
       {props.alert ? (
         <div class={`alert alert-${props.alert}`} data-testid="credits-alert" data-alert={props.alert} role="alert">
-          {alertText(props.alert)}
+          {alertText(props.alert, film?.credits.extras)}
         </div>
       ) : null}
       <button type="button" class="summary" onClick={props.onToggleExpanded} aria-expanded={expanded} data-testid="badge-toggle">
@@ -69,6 +79,7 @@ export function Badge(props: BadgeProps): JSX.Element {
                 {film.year ? ` (${film.year})` : ''}
               </p>
               <p class="advice">{verdictAdvice(state)}</p>
+              <ExtrasLine film={film} />
               <CreditSources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
               <p class="confidence" data-testid="match-confidence">
                 {t('badgeMatch', [confidence ?? 'low', props.queryTitle])}

@@ -3,6 +3,7 @@ import type { CombinedScore } from '../lib/ratings/aggregate';
 import type { Film, RatingSourceId } from '../lib/data/schema';
 import { verdictAdvice, verdictText } from '../lib/credits-text';
 import { t } from '../lib/i18n';
+import { ExtrasLine } from './badge';
 import { CreditSources } from './credit-sources';
 import { ScoreList } from './score-list';
 
@@ -35,6 +36,7 @@ export function FilmCard(props: FilmCardProps): JSX.Element {
         {verdictText(film.credits)}
       </p>
       <p class="advice">{verdictAdvice(film.credits.state)}</p>
+      <ExtrasLine film={film} />
       {film.credits.statements.length > 0 ? (
         <CreditSources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
       ) : null}

@@ -96,6 +96,8 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     const { film, confidence } = shown;
     badge.setData({
       credits: film?.credits.state ?? 'unknown',
+      // Extras that are not scenes ("audio text"), empty when none is known: a test hook beside data-credits.
+      extras: film?.credits.extras.join(' ') ?? '',
       'film-id': film?.id ?? '',
       // No match at all is the lowest confidence there is (the contract knows high, medium and low).
       confidence: confidence ?? 'low',

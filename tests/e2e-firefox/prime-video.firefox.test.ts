@@ -26,7 +26,7 @@ describe('Prime Video badge in real Firefox', () => {
     const page = await openFixture(session, player, asFilm('Guardians of the Galaxy', 2014));
     const badge = await waitForBadge(page, { filmId: 'tt2015381' });
     expect(badge).toMatchObject({ credits: 'mid-post', filmId: 'tt2015381', confidence: 'high' });
-    expect(badge.verdict).toBe('Stay: mid- and post-credit scenes');
+    expect(badge.verdict).toBe('Stay: 1 mid-credit + 1 post-credit scene');
     // Mounted inside the player, as in Chromium.
     expect(await page.$$eval('.dv-player-fullscreen credits-cue-badge', (els) => els.length)).toBe(1);
     await page.close();

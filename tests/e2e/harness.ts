@@ -141,6 +141,21 @@ export async function openFixture(session: ExtensionSession, fixture: SiteFixtur
 }
 
 /**
+ * An edit for `openFixture`: the Never Let Me Go (2010) fixture playing another film, title and year swapped together
+ * (a page that shows a year must agree with its title).
+ */
+export function playingFilm(title: string, year: number): (html: string) => string {
+  return (html) => html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`);
+}
+
+/** The popup, opened in a tab of its own, with an optional query string (`?q=…`, `?tab=…`). */
+export async function openPopup(session: ExtensionSession, query = ''): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html${query}`);
+  return page;
+}
+
+/**
  * Starts the next seed from nothing: stops the worker (so it holds no connection) and deletes the extension's
  * database from an extension page. `seedDelayMs` sets the e2e-only seed throttle first (see SeedOptions).
  */

@@ -2,17 +2,10 @@
  * Popup search and film card, options applied live to an open badge, the popup's per-site switch and the first-run
  * progress bar, in real Chromium with the built extension.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, waitReady, wipeDatabase, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, openPopup, playingFilm, siteFixture, waitReady, wipeDatabase, type ExtensionSession } from './harness';
 
-const guardians = (html: string): string => html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<');
-
-async function openPopup(session: ExtensionSession, query = ''): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html${query}`);
-  return page;
-}
+const guardians = playingFilm('Guardians of the Galaxy', 2014);
 
 describe('popup and options in real Chromium', () => {
   let session: ExtensionSession;
@@ -33,7 +26,7 @@ describe('popup and options in real Chromium', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-film-id')).toBe('tt2015381');
     expect(await card.getAttribute('data-credits')).toBe('mid-post');
-    expect(await popup.getByTestId('card-verdict').textContent()).toBe('Stay: mid- and post-credit scenes');
+    expect(await popup.getByTestId('card-verdict').textContent()).toBe('Stay: 1 mid-credit + 1 post-credit scene');
     expect(await card.locator('[data-source="imdb"]').count()).toBe(1);
     await input.press('Escape');
     await expect.poll(() => card.count()).toBe(0);

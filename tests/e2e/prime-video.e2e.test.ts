@@ -40,7 +40,7 @@ describe('Prime Video badge in real Chromium', () => {
     const page = await openFixture(session, player, asFilm('Guardians of the Galaxy', 2014));
     await waitForFilm(page, 'tt2015381');
     expect(await badgeData(page)).toEqual({ credits: 'mid-post', filmId: 'tt2015381', confidence: 'high' });
-    await expect.poll(() => page.locator(BADGE).getByTestId('verdict').textContent()).toBe('Stay: mid- and post-credit scenes');
+    await expect.poll(() => page.locator(BADGE).getByTestId('verdict').textContent()).toBe('Stay: 1 mid-credit + 1 post-credit scene');
     expect(await page.locator(`${BADGE} .score`).count()).toBeGreaterThanOrEqual(3);
     // Mounted inside the player, so it stays visible in fullscreen.
     expect(await page.locator(`.dv-player-fullscreen ${BADGE}`).count()).toBe(1);
