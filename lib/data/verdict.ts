@@ -5,11 +5,12 @@
  * Statements are grouped into voices: one voice per source (aftercredits.com speaks once, whether we read its post
  * through the cookiecheck index or its stingers category through Kometa's mirror). Each voice answers, per position
  * (during the credits = mid, after = post), one of:
- * - scene: footage is there (a scene, outtakes, bloopers; the MCU API's listed scenes);
+ * - scene: footage is there (a scene, outtakes, bloopers; the MCU API's scenes during the credits);
  * - something: something is there, the source does not say what (most lists), or it names a scene and an extra
  *   without saying which is where ("mixed");
- * - no-scene: no footage, though extras may be there (the source calls what is there an extra, or it only ever
- *   speaks of scenes: the MCU API, the What's After the Movie page);
+ * - extras-only: something is there and all the source names is extras (aftercredits.com's tags without footage);
+ * - no-scene: no footage, though extras may be there (a source that only ever speaks of scenes says none: the MCU
+ *   API, the What's After the Movie page);
  * - nothing: nothing at all is there;
  * - maybe: the MCU API's scene "at the end", which may be an epilogue that plays before the credits.
  * A source's yes (or no) answers whose measured agreement with the others is below the reliability bar are not
@@ -17,17 +18,21 @@
  * both stay in the statements for the "who says what" view.
  *
  * Per position, in order:
- * 1. a scene against a no (nothing or no-scene), or something against nothing, is a conflict: reliable sources
- *    really disagree on the same question;
- * 2. something against no-scene: the no-scene voice says what is there is no scene; when the film has known extras
- *    they account for the "something" (reading `explained-by-extras`), otherwise it is a conflict;
- * 3. a scene or something: yes; a no: no (a "maybe" beside it reads `before-credits`); a "maybe" alone: yes.
+ * 1. a scene against nothing or no-scene, or something against nothing, is a conflict: reliable sources really
+ *    disagree on the same question;
+ * 2. something against no-scene: the film's known extras account for the "something" (reading
+ *    `explained-by-extras`), or, none known, it is a conflict; something against extras-only: the extras named
+ *    account for it;
+ * 3. a scene or something left: yes (a scene beside extras-only too: a tag list that names no footage does not
+ *    outweigh a source that lists the scene);
+ * 4. a maybe: no against nothing (reading `before-credits`), a conflict against no-scene, else yes;
+ * 5. nothing, no-scene or extras-only: no; else unknown.
  * A voice that says yes and no to one question (aftercredits.com's `inconsistent_no_with_scene_flag` rows) answers
  * nothing there (reading `self-contradictory`): a conflict is sources disagreeing, not one source with a typo.
  *
  * A "yes" without a position (mediastinger.com's "something during or after the credits", its vote list, a
  * positionless aftercredits.com post) is kept by any position that is yes; otherwise it is weighed by the same rules
- * against the voices that deny both positions (nothing) or call what is there an extra (no-scene): unanswered, the
+ * against the voices that deny both positions (nothing, no-scene) or name only extras (extras-only): unanswered, the
  * film is `some`. A yes whose content is extras only is never a scene.
  *
  * States: conflict on any conflict; mid-post / mid / post from the positions that are yes; some as above; none
@@ -86,7 +91,7 @@ export interface VerdictDetail {
 
 type Position = 'mid' | 'post';
 type PositionAnswer = Tri | 'conflict';
-type Evidence = 'scene' | 'something' | 'no-scene' | 'nothing' | 'maybe';
+type Evidence = 'scene' | 'something' | 'no-scene' | 'extras-only' | 'nothing' | 'maybe';
 
 /** One source's statements on one film, read together. */
 interface VoiceView {
@@ -144,7 +149,7 @@ function viewOf(voice: Voice, statements: CreditStatement[]): VoiceView {
 
 /** What a voice's yes at a position is evidence of. */
 function yesEvidence(v: VoiceView, position: Position | 'any'): Evidence {
-  if (v.content === 'extras') return 'no-scene';
+  if (v.content === 'extras') return 'extras-only';
   if (v.voice.scenesOnly || v.content === 'scene') {
     return v.voice.endMayPrecedeCredits && position !== 'mid' ? 'maybe' : 'scene';
   }
@@ -169,7 +174,7 @@ function keys(views: readonly VoiceView[]): string[] {
   return [...new Set(views.map((v) => v.voice.key))].sort();
 }
 
-/** Rules 1-3 for one position (or for "any" over positionless yeses against both positions). */
+/** The rules for one position (or for "any" over positionless yeses against both positions). */
 function decide(
   position: Position | 'any',
   evidence: ReadonlyMap<VoiceView, Evidence>,
@@ -178,29 +183,41 @@ function decide(
 ): Decision {
   const of = (kind: Evidence): VoiceView[] => [...evidence].filter(([, e]) => e === kind).map(([v]) => v);
   const scene = of('scene');
-  const something = of('something');
+  let something = of('something');
   const noScene = of('no-scene');
+  const extrasOnly = of('extras-only');
   const nothing = of('nothing');
   const maybe = of('maybe');
-  const no = [...nothing, ...noScene];
+  const conflict = (kind: ConflictCause['kind'], yes: VoiceView[], no: VoiceView[]): Decision => ({
+    answer: 'conflict',
+    conflict: { kind, position, yes: keys(yes), no: keys(no) },
+  });
 
-  if (scene.length > 0 && no.length > 0) return { answer: 'conflict', conflict: { kind: 'scene-vs-no', position, yes: keys(scene), no: keys(no) } };
-  if (something.length > 0 && nothing.length > 0) {
-    return { answer: 'conflict', conflict: { kind: 'something-vs-nothing', position, yes: keys(something), no: keys(nothing) } };
-  }
+  if (scene.length > 0 && (nothing.length > 0 || noScene.length > 0)) return conflict('scene-vs-no', scene, [...nothing, ...noScene]);
+  if (something.length > 0 && nothing.length > 0) return conflict('something-vs-nothing', something, nothing);
   if (something.length > 0 && noScene.length > 0) {
-    if (!extrasKnown) {
-      return { answer: 'conflict', conflict: { kind: 'something-vs-no-scene', position, yes: keys(something), no: keys(noScene) } };
-    }
+    if (!extrasKnown) return conflict('something-vs-no-scene', something, noScene);
     mark(readings, something, 'explained-by-extras');
-    something.length = 0;
+    something = [];
   }
+  if (something.length > 0 && extrasOnly.length > 0) {
+    // The extras one source names account for what another only says is "something".
+    mark(readings, something, 'explained-by-extras');
+    something = [];
+  }
+  // A listed scene beside a source that names only extras there: tags that name no footage do not outweigh a
+  // source that lists the scene (Iron Man 2: a dedication tagged, Coulson's scene listed).
   if (scene.length > 0 || something.length > 0) return { answer: 'yes' };
-  if (no.length > 0) {
-    mark(readings, maybe, 'before-credits');
-    return { answer: 'no' };
+  if (maybe.length > 0) {
+    if (nothing.length > 0) {
+      mark(readings, maybe, 'before-credits');
+      return { answer: 'no' };
+    }
+    if (noScene.length > 0) return conflict('scene-vs-no', maybe, noScene);
+    return { answer: 'yes' };
   }
-  return { answer: maybe.length > 0 ? 'yes' : 'unknown' };
+  if (nothing.length > 0 || noScene.length > 0 || extrasOnly.length > 0) return { answer: 'no' };
+  return { answer: 'unknown' };
 }
 
 /**
@@ -296,7 +313,7 @@ export function combineCreditsDetailed(statements: readonly CreditStatement[], c
     for (const v of views) {
       if (evidence.has(v)) continue;
       if (v.mid === 'no' && v.post === 'no') evidence.set(v, noEvidence(v));
-      else if (v.content === 'extras' && v.any === 'yes') evidence.set(v, 'no-scene');
+      else if (v.content === 'extras' && v.any === 'yes') evidence.set(v, 'extras-only');
     }
     const d = decide('any', evidence, extrasKnown, readings);
     if (d.conflict) conflicts.push(d.conflict);

@@ -32,6 +32,7 @@ const KNOWN: ReadonlyArray<readonly [string, string, CreditsState]> = [
   ['tt0800369', 'Thor (2011): Selvig and Loki', 'post'],
   ['tt0458339', 'Captain America: The First Avenger (2011): the Avengers teaser', 'post'],
   ['tt0080339', 'Airplane! (1980): the taxi passenger', 'post'],
+  ['tt1228705', 'Iron Man 2 (2010): Coulson finds the hammer (a dedication too)', 'post'],
   // During and after.
   ['tt0848228', 'The Avengers (2012): Thanos, then shawarma', 'mid-post'],
   ['tt2015381', 'Guardians of the Galaxy (2014): Groot dancing, then Howard the Duck', 'mid-post'],

@@ -187,6 +187,14 @@ describe('combineCredits: readings and weights', () => {
     expect(combineCredits([acNo, st('MCU API', 'yes', 'yes', 'unknown', { content: 'scene' })], context).state).toBe('conflict');
   });
 
+  it('a listed scene beside a source that names only extras there is a scene (Iron Man 2)', () => {
+    const v = combineCredits([acPostExtras(['dedication']), st('MCU API', 'yes', 'unknown', 'yes', { content: 'scene', postCount: 1 })], context);
+    expect(v).toMatchObject({ state: 'post', post: 'yes', postCount: 1, extras: ['dedication'] });
+    expect(v.statements.map((s) => s.reading)).toEqual([undefined, undefined]);
+    // A "maybe" against a source that speaks only of scenes and says none: a real disagreement.
+    expect(combineCredits([st('MCU API', 'yes', 'unknown', 'yes', { content: 'scene' }), st("What's After the Movie?", 'no', 'no', 'no')], context).state).toBe('conflict');
+  });
+
   it('vote-list entries under the threshold are no evidence; from it up, a scene without a position', () => {
     const low = st('votes', 'yes', 'unknown', 'unknown', { voteRating: 2 });
     const high = st('votes', 'yes', 'unknown', 'unknown', { voteRating: 4 });
