@@ -195,28 +195,30 @@ function decide(
 
   if (scene.length > 0 && (nothing.length > 0 || noScene.length > 0)) return conflict('scene-vs-no', scene, [...nothing, ...noScene]);
   if (something.length > 0 && nothing.length > 0) return conflict('something-vs-nothing', something, nothing);
+  // "Something" that the film's extras account for: against a "no scene", only when extras are known; against a
+  // source naming only extras there, by those extras. Marked as explained only if the position ends up a no.
+  let explained: VoiceView[] = [];
   if (something.length > 0 && noScene.length > 0) {
     if (!extrasKnown) return conflict('something-vs-no-scene', something, noScene);
-    mark(readings, something, 'explained-by-extras');
-    something = [];
+    [explained, something] = [something, []];
   }
-  if (something.length > 0 && extrasOnly.length > 0) {
-    // The extras one source names account for what another only says is "something".
-    mark(readings, something, 'explained-by-extras');
-    something = [];
-  }
+  if (something.length > 0 && extrasOnly.length > 0) [explained, something] = [something, []];
+  const no = (): Decision => {
+    mark(readings, explained, 'explained-by-extras');
+    return { answer: 'no' };
+  };
   // A listed scene beside a source that names only extras there: tags that name no footage do not outweigh a
   // source that lists the scene (Iron Man 2: a dedication tagged, Coulson's scene listed).
   if (scene.length > 0 || something.length > 0) return { answer: 'yes' };
   if (maybe.length > 0) {
     if (nothing.length > 0) {
       mark(readings, maybe, 'before-credits');
-      return { answer: 'no' };
+      return no();
     }
     if (noScene.length > 0) return conflict('scene-vs-no', maybe, noScene);
     return { answer: 'yes' };
   }
-  if (nothing.length > 0 || noScene.length > 0 || extrasOnly.length > 0) return { answer: 'no' };
+  if (nothing.length > 0 || noScene.length > 0 || extrasOnly.length > 0 || explained.length > 0) return no();
   return { answer: 'unknown' };
 }
 

@@ -188,9 +188,11 @@ describe('combineCredits: readings and weights', () => {
   });
 
   it('a listed scene beside a source that names only extras there is a scene (Iron Man 2)', () => {
-    const v = combineCredits([acPostExtras(['dedication']), st('MCU API', 'yes', 'unknown', 'yes', { content: 'scene', postCount: 1 })], context);
+    const tmdb = st('TMDb keywords', 'yes', 'unknown', 'yes');
+    const v = combineCredits([acPostExtras(['dedication']), st('MCU API', 'yes', 'unknown', 'yes', { content: 'scene', postCount: 1 }), tmdb], context);
     expect(v).toMatchObject({ state: 'post', post: 'yes', postCount: 1, extras: ['dedication'] });
-    expect(v.statements.map((s) => s.reading)).toEqual([undefined, undefined]);
+    // The list's "after the credits" is the scene, not the extras: nothing is marked explained.
+    expect(v.statements.map((s) => s.reading)).toEqual([undefined, undefined, undefined]);
     // A "maybe" against a source that speaks only of scenes and says none: a real disagreement.
     expect(combineCredits([st('MCU API', 'yes', 'unknown', 'yes', { content: 'scene' }), st("What's After the Movie?", 'no', 'no', 'no')], context).state).toBe('conflict');
   });
