@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 import { DATASET_PATH } from './lib/data/schema';
+import { ICON_SIZES, writeIcons } from './scripts/icons';
 
 /** The extension pages' content security policy (popup, options, background, the import worker). */
 const EXTENSION_CSP = [
@@ -24,12 +25,17 @@ export default defineConfig({
   hooks: {
     // The dataset is committed under assets/ (the pipeline's output) and shipped as a file beside the manifest:
     // copied, not imported, because an import would inline 2 MB of base64 into the background script.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
       files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets', DATASET_PATH), relativeDest: DATASET_PATH });
+      // One mark, drawn once (assets/icon.svg): rendered at each size the manifest and the toolbar use.
+      const dir = resolve(wxt.config.wxtDir, 'icons');
+      await writeIcons(dir);
+      for (const size of ICON_SIZES) files.push({ absoluteSrc: resolve(dir, `${size}.png`), relativeDest: `icons/${size}.png` });
     },
   },
   manifest: ({ browser }) => ({
     name: 'Credits Cue',
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icons/${size}.png`])),
     // public/_locales/ holds the English messages (lib/i18n.ts); a manifest with _locales must name its default.
     default_locale: 'en',
     description:

@@ -13,6 +13,7 @@ import { ShortcutField } from '../../components/shortcut-field';
 import { SourceList, type SourceListItem } from '../../components/source-list';
 import { SwitchField } from '../../components/switch-field';
 import { t } from '../../lib/i18n';
+import { browser } from 'wxt/browser';
 import { ratingSource } from '../../lib/ratings/sources';
 import {
   loadSettings,
@@ -145,7 +146,10 @@ export function App(): JSX.Element {
   return (
     <main>
       <header>
-        <h1>{t('optionsTitle')}</h1>
+        <h1>
+          <img class="mark" src="/icons/48.png" alt="" />
+          {t('optionsTitle')}
+        </h1>
         <p class="status" role="status" aria-live="polite" data-testid="save-status">
           {status.text ? <span key={status.n}>{status.text}</span> : null}
         </p>
@@ -274,7 +278,15 @@ export function App(): JSX.Element {
       </SettingsSection>
 
       <footer>
-        <p class="privacy">{t('privacy')}</p>
+        <p class="privacy">
+          {t('privacy')}{' '}
+          <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer" data-testid="privacy-link">
+            {t('privacyPolicyLink')}
+          </a>
+        </p>
+        <p class="version" data-testid="version">
+          {t('optionsVersion', [browser.runtime.getManifest().version])}
+        </p>
       </footer>
     </main>
   );

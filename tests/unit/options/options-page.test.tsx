@@ -26,6 +26,8 @@ function byTestId<T extends HTMLElement>(id: string): T {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The fake browser has no manifest: the page shows the version the real one carries (package.json's, by WXT).
+  fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Credits Cue', version: '9.8.7' });
   delete document.documentElement.dataset.theme;
 });
 
@@ -46,6 +48,14 @@ describe('options page', () => {
     expect(screen.getByTestId('source-toggle-imdb').closest('li')?.textContent).toContain('0.0–10.0');
     for (const site of sites) expect(screen.getByRole('switch', { name: site.name })).toBe(byTestId(`site-toggle-${site.id}`));
     expect(screen.getByText(/makes no network requests/)).toBeTruthy();
+  });
+
+  it('shows the version in its footer and links the privacy policy page', async () => {
+    await renderPage();
+    expect(byTestId('version').textContent).toBe('Credits Cue 9.8.7');
+    const link = byTestId<HTMLAnchorElement>('privacy-link');
+    expect(link.textContent).toBe('Privacy policy');
+    expect(link.getAttribute('href')).toMatch(/\/privacy\.html$/);
   });
 
   it('gives every control a name, in the visual order', async () => {
