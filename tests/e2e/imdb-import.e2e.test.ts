@@ -7,8 +7,9 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, openFixture, send, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession } from './harness';
+import { SHARED_DATA } from '../helpers/shared-data';
 
-const SAMPLES = resolve(import.meta.dirname, '../../../shared/data/raw/imdb_tsv_sample');
+const SAMPLES = resolve(SHARED_DATA, 'raw/imdb_tsv_sample');
 const FILES = ['title.ratings.tsv.gz', 'title.basics.tsv.gz', 'title.akas.tsv.gz'].map((f) => resolve(SAMPLES, f));
 
 /** Star Wars: The Last Jedi (tt2527336): bundled IMDb 6.9; the sample's title.ratings says 7.3. */

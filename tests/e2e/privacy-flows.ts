@@ -11,8 +11,9 @@ import { chromium } from 'playwright-core';
 import { sites } from '../../lib/sites/index';
 import { CHROMIUM_PATH, launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
 import { hostOf, startNetworkRecorder } from './network-recorder';
+import { SHARED_DATA } from '../helpers/shared-data';
 
-const SAMPLES = resolve(import.meta.dirname, '../../../shared/data/raw/imdb_tsv_sample');
+const SAMPLES = resolve(SHARED_DATA, 'raw/imdb_tsv_sample');
 const guardians = (html: string): string =>
   html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<').replace('year: 2010', 'year: 2014');
 

@@ -14,8 +14,9 @@ import { startImport, type ImportRunProgress, type WorkerLike } from '../../../l
 import { createWorkerCore, type WorkerIn, type WorkerOut } from '../../../lib/imdb/worker-core';
 import { dispatch, type sendMessage } from '../../../lib/messaging';
 import { fakeDataset } from '../../helpers/dataset';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-const SAMPLES = resolve(import.meta.dirname, '../../../../shared/data/raw/imdb_tsv_sample');
+const SAMPLES = resolve(SHARED_DATA, 'raw/imdb_tsv_sample');
 const sample = (name: string, as = name): File => new File([readFileSync(resolve(SAMPLES, name))], as, { lastModified: Date.UTC(2026, 10, 30) });
 
 /** A Worker stand-in running the real core in this thread, with asynchronous delivery both ways like a Worker. */

@@ -18,8 +18,9 @@ import {
   type ImportSummary,
 } from '../../../lib/imdb/import';
 import { ImdbImportError, IMDB_HEADERS, type AkaRow, type BasicsRow, type ImdbFileKind, type RatingRow } from '../../../lib/imdb/tsv';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-const SAMPLE = '/work/shared/data/raw/imdb_tsv_sample';
+const SAMPLE = join(SHARED_DATA, 'raw/imdb_tsv_sample');
 const sample = (kind: ImdbFileKind): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(join(SAMPLE, `title.${kind}.tsv.gz`)));
 const RATINGS_GZ = sample('ratings');
 const BASICS_GZ = sample('basics');

@@ -18,8 +18,9 @@ import {
   readLines,
   type ImdbImportErrorCode,
 } from '../../../lib/imdb/tsv';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-const SAMPLE = '/work/shared/data/raw/imdb_tsv_sample';
+const SAMPLE = join(SHARED_DATA, 'raw/imdb_tsv_sample');
 const sampleBytes = (name: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(join(SAMPLE, name)));
 const RATINGS_GZ = sampleBytes('title.ratings.tsv.gz');
 const BASICS_GZ = sampleBytes('title.basics.tsv.gz');

@@ -4,7 +4,7 @@
  * integration block runs the whole build on the real shared/data.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -28,8 +28,9 @@ import { tmdb5000Reader } from '../../../scripts/data/readers/tmdb-5000';
 import { whatsAfterTheMovieCreditsReader } from '../../../scripts/data/readers/whats-after-the-movie-credits';
 import { whatsAfterTheMovieRatingsReader } from '../../../scripts/data/readers/whats-after-the-movie-ratings';
 import { DataError, type SourceReader } from '../../../scripts/data/types';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-const SHARED = '/work/shared/data';
+const SHARED = SHARED_DATA;
 const REPO = resolve(__dirname, '../../..');
 const NEVER_LET_ME_GO = 'tt1334260';
 
@@ -101,7 +102,7 @@ describe('buildDateOf', () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED))('build on a tiny sources folder cut from real rows', () => {
+describe('build on a tiny sources folder cut from real rows', () => {
   let sources: string;
   let result: BuildResult;
 
@@ -204,7 +205,7 @@ describe.skipIf(!existsSync(SHARED))('build on a tiny sources folder cut from re
   });
 });
 
-describe.skipIf(!existsSync(join(SHARED, 'SOURCES.md')))('build on the real shared/data', () => {
+describe('build on the real shared/data', () => {
   let first: BuildResult;
   let second: BuildResult;
 

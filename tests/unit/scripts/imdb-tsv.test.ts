@@ -12,8 +12,9 @@ import {
   type TsvRow,
 } from '../../../scripts/data/readers/imdb-tsv';
 import { BuildReport, DataError, type SourceRecord } from '../../../scripts/data/types';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-const SAMPLE = '/work/shared/data/raw/imdb_tsv_sample';
+const SAMPLE = join(SHARED_DATA, 'raw/imdb_tsv_sample');
 const BASICS_COLUMNS = ['tconst', 'titleType', 'primaryTitle', 'originalTitle', 'isAdult', 'startYear', 'runtimeMinutes'];
 
 async function collect(gen: AsyncGenerator<TsvRow>): Promise<TsvRow[]> {
@@ -124,7 +125,7 @@ describe('readImdbDumps on the real sample', () => {
   it('readers share one pass and describe the sample as the 2018 dump', async () => {
     const { basics, ratings } = createImdbDumpReaders();
     const r = new BuildReport();
-    const [b, q] = await Promise.all([basics.read('/work/shared/data', r), ratings.read('/work/shared/data', r)]);
+    const [b, q] = await Promise.all([basics.read(SHARED_DATA, r), ratings.read(SHARED_DATA, r)]);
     expect(b).toHaveLength(822);
     expect(q).toHaveLength(822);
     expect(basics.input).toMatchObject({ id: 'imdb-basics', file: 'raw/imdb_tsv_sample/title.basics.tsv.gz', asOf: '2018' });

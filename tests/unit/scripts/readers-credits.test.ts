@@ -20,8 +20,9 @@ import {
 } from '../../../scripts/data/readers/credits-facts';
 import { whatsAfterTheMovieCreditsReader } from '../../../scripts/data/readers/whats-after-the-movie-credits';
 import { BuildReport, DataError, type SourceReader, type SourceRecord } from '../../../scripts/data/types';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-const SOURCES_DIR = '/work/shared/data';
+const SOURCES_DIR = SHARED_DATA;
 
 async function readAll(reader: SourceReader, dir = SOURCES_DIR): Promise<{ records: SourceRecord[]; report: BuildReport }> {
   const report = new BuildReport();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The ratings and catalog readers, on the real files in /work/shared/data (facts checked by hand against the
+ * The ratings and catalog readers, on the real files in ../shared/data (facts checked by hand against the
  * files: grep -n / sed -n) and on small malformed fixtures written to a temp dir.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,8 +34,9 @@ import { tmdbTop10kReader } from '../../../scripts/data/readers/tmdb-top-10k';
 import { vegaMoviesReader } from '../../../scripts/data/readers/vega-movies';
 import { whatsAfterTheMovieRatingsReader } from '../../../scripts/data/readers/whats-after-the-movie-ratings';
 import { BuildReport, DataError, type SourceReader, type SourceRecord } from '../../../scripts/data/types';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-const DATA = '/work/shared/data';
+const DATA = SHARED_DATA;
 
 interface ReadResult {
   records: SourceRecord[];
