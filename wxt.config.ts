@@ -34,12 +34,12 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Credits Cue',
+    // Name and description come from the messages of the browser's language (public/_locales/*/messages.json).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     icons: Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icons/${size}.png`])),
     // public/_locales/ holds the English messages (lib/i18n.ts); a manifest with _locales must name its default.
     default_locale: 'en',
-    description:
-      'Is there a scene after the credits? See it, and the film’s ratings, right in the player. Works offline; nothing leaves your browser.',
     // Only what is used: storage for settings. IndexedDB needs no permission.
     permissions: ['storage'],
     // Strict pages: own scripts only (no remote code, no eval), no plugins, and nothing fetched from anywhere but the
