@@ -9,6 +9,7 @@
  * regex nests quantifiers, so the worst case is quadratic in that small cap, never exponential.
  */
 import type { Film } from '../data/schema';
+import { cleanTitleParts, endsWithCopyPhrase, hasCopyWord, type CleanedTitle } from '../sites/clean-title';
 import {
   hasLeadingElision,
   matchKey,
@@ -107,14 +108,8 @@ export function frontArticle(title: string): string {
  */
 export function indexedTitle(title: string): string {
   const raw = title.slice(0, MAX_QUERY);
-  const needsCleaning =
-    /[([]/u.test(raw) || (mayEndWithCopyPhrase(raw) && TRAILING_COPY_PHRASE.test(raw)) || (SEPARATOR_CHAR.test(raw) && COPY_HINT.test(raw));
-  return needsCleaning ? cleanTitle(raw).title : raw;
-}
-
-/** Cheap pre-check for TRAILING_COPY_PHRASE on the last few characters (the full regex scans the whole title). */
-function mayEndWithCopyPhrase(raw: string): boolean {
-  return /cut|edition|version|unrated|4k|uhd|remastered/iu.test(raw.slice(-12));
+  const needsCleaning = /[([]/u.test(raw) || endsWithCopyPhrase(raw) || (SEPARATOR_CHAR.test(raw) && hasCopyWord(raw));
+  return needsCleaning ? cleanMatchTitle(raw).title : raw;
 }
 
 /** The matcher's words of a title: `matchWords` after moving a trailing article to the front. */
@@ -191,7 +186,7 @@ export function indexFilmTitles(keys: CandidateKeys, film: Film, titles: readonl
   for (let i = 0; i < titles.length; i++) {
     const raw = titles[i] ?? '';
     // Most titles have none of the characters that cleaning, a trailing article or an elided article need.
-    const plain = !MAY_CHANGE.test(raw) && !mayEndWithCopyPhrase(raw);
+    const plain = !MAY_CHANGE.test(raw) && !endsWithCopyPhrase(raw);
     const title = plain ? raw : indexedTitle(raw);
     // The normalised title can stand in for the raw one unless cleaning changed it or an article needs the raw
     // punctuation.
@@ -269,94 +264,14 @@ function isGeneric(subtitle: string): boolean {
 }
 
 /**
- * Words that only describe the copy being streamed, never the film: "(4K UHD)", "(Hindi Version)", "(English
- * Subtitled)", "[Extended Edition]", ": Director's Cut". A bracket group or last subtitle made only of these and
- * the small words below, with at least one of these, is dropped from a title.
+ * A title for matching: the one title cleaner (lib/sites/clean-title.ts, shared with the page adapters, so copy
+ * notes mean the same on both sides) without its season step, a bracketed year read out ("Aladdin (1992)"), a
+ * trailing article moved to the front ("Matrix, The"). A title that cleans to nothing stays as it was.
  */
-const COPY_WORDS = [
-  '4k', 'uhd', 'hd', 'sd', 'hdr', 'dolby', 'atmos', '3d', 'imax',
-  'dub', 'dubbed', 'sub', 'subs', 'subbed', 'subtitled', 'subtitles', 'subtitle', 'cc',
-  'english', 'hindi', 'tamil', 'telugu', 'malayalam', 'kannada', 'marathi', 'bengali', 'punjabi', 'gujarati',
-  'spanish', 'espanol', 'castellano', 'latino', 'french', 'francais', 'german', 'deutsch', 'italian', 'italiano',
-  'portuguese', 'japanese', 'korean', 'mandarin', 'cantonese', 'chinese', 'russian', 'turkish', 'arabic',
-  'version', 'versao', 'edition', 'cut', 'directors', 'extended', 'theatrical', 'uncut', 'unrated', 'uncensored',
-  'remastered', 'restored', 'anniversary', 'collectors', 'definitive', 'ov', 'omu', 'vo', 'vost', 'vf', 'us', 'uk',
-  'silent', 'dialog', 'dialogue', 'colorized', 'colourized', 'rerelease', 'audio', 'described', 'trailer',
-];
-const STRONG_COPY_WORDS = new Set(COPY_WORDS);
-
-/**
- * Words that may stand in a copy note but never make one alone: "The Final" and "Special" are real subtitles
- * ("Rurouni Kenshin: The Final"), "Final Cut" and "Special Edition" are notes.
- */
-const WEAK_COPY_WORDS = new Set([
-  'the', 'and', 'in', 'with', 'no', 'b', 'w', 'black', 'white', 'color', 'colour', 'original', 'special', 'final',
-  'ultimate', 'director', 're', 'release', 'plus', 'bonus', 'feature', 'ad', 'description', 'vision',
-]);
-
-/** Cheap pre-check for a strong copy word, so the index cleans only the dataset titles that may need it. */
-const COPY_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${COPY_WORDS.join('|')})(?:$|[^\\p{L}\\p{N}])`, 'iu');
-
-const YEAR_ONLY = /^(1[89]\d\d|2[01]\d\d)$/;
-const ORDINAL = /^\d{1,3}(st|nd|rd|th)$/;
-
-function isCopyNote(text: string): boolean {
-  const words = normalizeTitle(text).split(' ').filter(Boolean);
-  return (
-    words.some((w) => STRONG_COPY_WORDS.has(w)) &&
-    words.every((w) => STRONG_COPY_WORDS.has(w) || WEAK_COPY_WORDS.has(w) || ORDINAL.test(w))
-  );
-}
-
-/** A bracket group at the very end: "(4K UHD)", "[OmU]", "(2019)". Bounded, so the scan stays linear. */
-const TRAILING_GROUP = /[([]([^()[\]]{0,80})[)\]]\s*$/u;
-const TRAILING_SUFFIX = /(?:\s*:\s*|\s+[-–—]\s+)([^:\-–—]{1,60})$/u;
-
-/** Copy notes players append without brackets: "Elektra DIRECTOR'S CUT", "Philadelphia 4K UHD". */
-const TRAILING_COPY_PHRASE =
-  /\s+(?:director['’]?s cut|extended (?:cut|edition|version)|special edition|theatrical (?:cut|version)|unrated(?: cut| version)?|uncut(?: version)?|4k(?: uhd)?|uhd|remastered)\s*$/iu;
-
-/** Control, format and bidi characters: never part of a title, and an RTL mark would hide a separator. */
-const INVISIBLE = /[\p{Cc}\p{Cf}]+/gu;
-
-export interface CleanTitle {
-  title: string;
-  /** A year given in brackets at the end of the title ("Aladdin (1992)"). */
-  year?: number;
-}
-
-/** Drops copy notes and a bracketed year from the end of a page title; keeps everything else. */
-export function cleanTitle(raw: string): CleanTitle {
-  let title = raw.slice(0, MAX_QUERY).replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
-  let year: number | undefined;
-  // A few rounds: "Uzumaki (Spiral) (English subtitled)" has a note after a real group; "X (2004) (4K UHD)" two notes.
-  for (let round = 0; round < 4; round++) {
-    const group = TRAILING_GROUP.exec(title);
-    if (group && group.index > 0) {
-      const inner = (group[1] ?? '').trim();
-      if (YEAR_ONLY.test(inner)) {
-        year ??= Number(inner);
-        title = title.slice(0, group.index).trim();
-        continue;
-      }
-      if (isCopyNote(inner)) {
-        title = title.slice(0, group.index).trim();
-        continue;
-      }
-    }
-    const suffix = TRAILING_SUFFIX.exec(title);
-    if (suffix && suffix.index > 0 && isCopyNote(suffix[1] ?? '')) {
-      title = title.slice(0, suffix.index).trim();
-      continue;
-    }
-    const phrase = TRAILING_COPY_PHRASE.exec(title);
-    if (phrase && phrase.index > 0) {
-      title = title.slice(0, phrase.index).trim();
-      continue;
-    }
-    break;
-  }
-  return { title: normalizeTitle(title) ? frontArticle(title) : raw.slice(0, MAX_QUERY), year };
+export function cleanMatchTitle(raw: string): CleanedTitle {
+  const cleaned = cleanTitleParts(raw, { seasons: false, pageText: false });
+  const title = normalizeTitle(cleaned.title) ? frontArticle(cleaned.title) : raw.slice(0, MAX_QUERY);
+  return cleaned.year === undefined ? { title } : { title, year: cleaned.year };
 }
 
 /**

@@ -11,7 +11,7 @@
 import type { Confidence, FilmIndex, FilmSummary } from '../data/film-index';
 import { popularity, summarize } from '../data/film-index';
 import type { Film } from '../data/schema';
-import { cleanTitle, indexedTitle, titlesOf, titleWords, type TitleCandidate, type TitleTier } from './candidates';
+import { cleanMatchTitle, indexedTitle, titlesOf, titleWords, type TitleCandidate, type TitleTier } from './candidates';
 import { matchKeyOfWords, normalizeTitle } from './normalize';
 
 export interface MatchQuery {
@@ -209,7 +209,7 @@ function score(query: SaneQuery, { film, tier, pageSaysMore }: TitleCandidate): 
 
 function saneQuery(query: MatchQuery): SaneQuery | undefined {
   const raw = typeof query.title === 'string' ? query.title : '';
-  const cleaned = cleanTitle(raw);
+  const cleaned = cleanMatchTitle(raw);
   const words = normalizeTitle(cleaned.title);
   if (!words) return undefined;
   const mw = titleWords(cleaned.title);

@@ -371,7 +371,9 @@ describe('cleanTitle', () => {
     ['Fast &amp; Furious', 'Fast & Furious'],
     // things that must stay
     ['(500) Days of Summer', '(500) Days of Summer'],
-    ['Alien (Director\'s Cut)', "Alien (Director's Cut)"],
+    // A cut is a copy of the same film (the one cleaner shared with the matcher, issue #13).
+    ['Alien (Director\'s Cut)', 'Alien'],
+    ['Alien (Director\'s Cut) [OV]', 'Alien'],
     ['Season of the Witch', 'Season of the Witch'],
     ['Apollo 13', 'Apollo 13'],
     ['Mission: Impossible', 'Mission: Impossible'],

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFilmIndex, type FilmIndex } from '../../../lib/data/film-index';
 import { parseDatasetBytes } from '../../../lib/data/load-dataset';
 import { DATASET_PATH, type Film } from '../../../lib/data/schema';
-import { cleanTitle, editDistance, frontArticle } from '../../../lib/match/candidates';
+import { cleanMatchTitle, editDistance, frontArticle } from '../../../lib/match/candidates';
 import { lookup } from '../../../lib/match/lookup';
 import { matchFilm, runtimeFit, type MatchQuery } from '../../../lib/match/match';
 
@@ -227,13 +227,13 @@ describe('matchFilm: hostile input', () => {
 });
 
 describe('helpers', () => {
-  it('cleanTitle keeps real subtitles and drops only copy notes', () => {
-    expect(cleanTitle('Uzumaki (Spiral) (English subtitled)')).toEqual({ title: 'Uzumaki (Spiral)', year: undefined });
-    expect(cleanTitle("To End All Wars: Director's Cut").title).toBe('To End All Wars');
-    expect(cleanTitle("Elektra DIRECTOR'S CUT").title).toBe('Elektra');
-    expect(cleanTitle('Rurouni Kenshin: The Final').title).toBe('Rurouni Kenshin: The Final');
-    expect(cleanTitle('The Manchurian Candidate (2004)')).toEqual({ title: 'The Manchurian Candidate', year: 2004 });
-    expect(cleanTitle('(2004)').title).toBe('(2004)');
+  it('cleanMatchTitle keeps real subtitles and drops only copy notes', () => {
+    expect(cleanMatchTitle('Uzumaki (Spiral) (English subtitled)')).toEqual({ title: 'Uzumaki (Spiral)', year: undefined });
+    expect(cleanMatchTitle("To End All Wars: Director's Cut").title).toBe('To End All Wars');
+    expect(cleanMatchTitle("Elektra DIRECTOR'S CUT").title).toBe('Elektra');
+    expect(cleanMatchTitle('Rurouni Kenshin: The Final').title).toBe('Rurouni Kenshin: The Final');
+    expect(cleanMatchTitle('The Manchurian Candidate (2004)')).toEqual({ title: 'The Manchurian Candidate', year: 2004 });
+    expect(cleanMatchTitle('(2004)').title).toBe('(2004)');
   });
 
   it('frontArticle reads a catalogue\'s trailing article', () => {
