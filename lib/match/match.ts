@@ -243,6 +243,13 @@ export function matchFilm(index: FilmIndex, query: MatchQuery): MatchResult {
   // An episode never matches a film: its credits are not the film's.
   if (query.kind === 'episode') return NO_MATCH;
   const { inWindow, outside } = rankCandidates(index, query);
+  const exactElsewhere = overYear(inWindow[0], outside);
+  if (exactElsewhere) {
+    // The page's own title, in another year: a stale or wrong year on the page (a detail page left over from the
+    // previous film) must not hand the answer to a film that merely shares part of the title.
+    const others = [...inWindow, ...outside.filter((s) => s !== exactElsewhere && s.tier <= 1)].slice(0, MAX_OTHERS).map((s) => summarize(s.film));
+    return { best: { film: exactElsewhere.film, confidence: exactElsewhere.runtime === 'match' ? 'medium' : 'low' }, others };
+  }
   const [best, ...rest] = inWindow;
   // Alternatives: every other film of the year window, and of other years only namesakes (a remake, a film of
   // the same name), not films that merely share a word-part of the title.
@@ -252,4 +259,17 @@ export function matchFilm(index: FilmIndex, query: MatchQuery): MatchResult {
   const runtime = saneRuntime(query.runtime);
   if (rest.some((other) => isRival(best, other, query.kind, runtime))) confidence = DOWNGRADE[confidence];
   return { best: { film: best.film, confidence }, others };
+}
+
+/**
+ * Issue #13: an exact title never loses to another title on the year alone. When the year window's best is only
+ * another title that shares a part with the page's (tier 3, or a film whose title is a part of the page's), and a
+ * film of exactly the page's title exists in another year, that film is the answer, at most at medium confidence
+ * (the runtime must confirm it even for that). A window best whose full title the page gives ("Dune" for "Dune:
+ * Part One") still wins: the page may well mean it. Without any window candidate nothing changes: a remake of
+ * another year is offered, never asserted.
+ */
+function overYear(best: ScoredCandidate | undefined, outside: readonly ScoredCandidate[]): ScoredCandidate | undefined {
+  if (!best || best.tier < 2 || (best.tier === 2 && !best.pageSaysMore)) return undefined;
+  return outside.find((s) => s.tier === 0 && s.exact && s.kindFits && s.runtime !== 'mismatch');
 }

@@ -72,6 +72,11 @@ const FILMS: Film[] = [
   film('tt0133093', 'The Matrix', 1999, 136),
   film('tt0033428', 'Bowery Blitzkrieg', 1941, 62),
   film('tt0082096', 'Das Boot', 1981, 149),
+  film('tt2395427', 'Avengers: Age of Ultron', 2015, 141),
+  film('tt4154796', 'Avengers: Endgame', 2019, 181),
+  film('tt1160419', 'Dune', 2021, 155, { alt: ['Dune: Part One'] }),
+  film('tt0087182', 'Dune', 1984, 137),
+  film('tt15239678', 'Dune: Part Two', 2024, 166),
 ];
 
 const index = buildFilmIndex(FILMS);
@@ -196,6 +201,20 @@ describe('matchFilm: year, runtime and kind', () => {
     const r = matchFilm(index, { title: 'Rocky', year: 2030 });
     expect(r.best).toBeNull();
     expect(r.others.map((o) => o.id)).toEqual(['tt0075148']);
+  });
+
+  // Issue #13: Prime's detail page under the player kept the previous film's year badge after autoplay.
+  it('an exact title is not lost to another title on the year alone; the confidence says so', () => {
+    expect(best({ title: 'Avengers: Age of Ultron', year: 2019, kind: 'movie' })).toEqual(['tt2395427', 'low']);
+    expect(best({ title: 'Avengers: Age of Ultron', year: 2019, runtime: 141, kind: 'movie' })).toEqual(['tt2395427', 'medium']);
+    expect(matchFilm(index, { title: 'Avengers: Age of Ultron', year: 2019 }).others.map((o) => o.id)).toContain('tt4154796');
+    // The right year still gives the exact film at high confidence, and another title of the page's year still
+    // wins when the page names it in full.
+    expect(best({ title: 'Avengers: Age of Ultron', year: 2015, kind: 'movie' })).toEqual(['tt2395427', 'high']);
+    expect(best({ title: 'Avengers: Endgame', year: 2019, kind: 'movie' })).toEqual(['tt4154796', 'high']);
+    expect(best({ title: 'Dune: Part Two', year: 2024, kind: 'movie' })).toEqual(['tt15239678', 'high']);
+    // A remake of another year alone is still offered, never asserted.
+    expect(best({ title: 'Dune', year: 2030, kind: 'movie' })).toBeNull();
   });
 
   it('lists other candidates best first, without the answer', () => {
