@@ -39,9 +39,10 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
-import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
+import { launchExtension, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
 import { sites } from '../lib/sites/index';
 import { measureNetworkRequests } from '../tests/e2e/privacy-flows';
+import { badgeTimes } from './bench/badge-bench';
 import { percentile, portTimes } from './bench/bench-utils';
 import { runFuzz } from './bench/fuzz-bench';
 import { generateImdbDumps } from './bench/imdb-gen';
@@ -70,97 +71,6 @@ async function freshSeedMs(session: ExtensionSession): Promise<number> {
 /** findFilms round trips from an extension page over the client's port protocol (bench/bench-utils.ts). */
 function lookupTimes(session: ExtensionSession, titles: Array<[string, number | undefined]>): Promise<number[]> {
   return portTimes(session.page, titles.map(([title, year]) => ({ type: 'findFilms', data: { title, year } })));
-}
-
-/**
- * Title appears -> badge attached, timed in the page, for any service: the player layer holding the badge (the
- * badge's mount's ancestor directly under <body>) is taken out, every trace of the current film's title in the page
- * (text in light and open shadow DOM, title-bearing attributes, the page-world bridge attribute and page objects
- * hung on elements, such as Disney+'s `mediaPlayer`) is renamed to another real film, and the layer is put back; a
- * main-world observer sees the badge land with the new film's id. Every round shows a different film, so each asks
- * the background anew.
- */
-async function badgeTimes(session: ExtensionSession, site: string, rounds: number): Promise<number[]> {
-  const page = await openFixture(session, siteFixture(site, 'player-movie'));
-  await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id'), undefined, { timeout: 15_000 });
-  // Real films with their years: pages that show a year (Prime's detail page under the player) must agree with
-  // the title, or nothing matches and the badge would not change between rounds.
-  const films: Array<[string, string]> = [
-    ['Encanto', '2021'],
-    ['Guardians of the Galaxy', '2014'],
-    ['Iron Man', '2008'],
-    ['The Irishman', '2019'],
-    ['Never Let Me Go', '2010'],
-    ['Thor: Ragnarok', '2017'],
-  ];
-  const times: number[] = [];
-  let previous: [string, string] = ['Never Let Me Go', '2010'];
-  for (let i = 0; i < rounds; i++) {
-    const film = films[i % films.length] ?? films[0] ?? previous;
-    times.push(
-      // (No named helpers in here: tsx would wrap them in a __name() the page does not have.)
-      await page.evaluate(
-        async ([oldTitle, oldYear, title, year]) => {
-          const badge = document.querySelector('credits-cue-badge');
-          let layer = badge?.parentElement ?? null;
-          while (layer?.parentElement && layer.parentElement !== document.body) layer = layer.parentElement;
-          const parent = layer?.parentElement;
-          if (!badge || !layer || !parent) throw new Error('no badge in a player layer');
-          const next = layer.nextSibling;
-          const before = badge.getAttribute('data-film-id');
-          layer.remove();
-          // Let the runtime see the player gone.
-          await new Promise((r) => setTimeout(r, 150));
-          const roots: Array<Document | ShadowRoot | Element> = [document, layer];
-          const seen = new Set<unknown>();
-          while (roots.length > 0) {
-            const root = roots.pop() as Document | ShadowRoot | Element;
-            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              if (n.nodeValue?.includes(oldTitle)) n.nodeValue = n.nodeValue.split(oldTitle).join(title);
-              if (n.nodeValue?.trim() === oldYear) n.nodeValue = year;
-            }
-            for (const el of [root, ...root.querySelectorAll('*')]) {
-              if (!(el instanceof Element)) continue;
-              if (el.shadowRoot) roots.push(el.shadowRoot);
-              for (const a of [...el.attributes]) if (a.value.includes(oldTitle)) el.setAttribute(a.name, a.value.split(oldTitle).join(title));
-              // Page objects the service hangs on its elements (Disney+ mediaPlayer): strings renamed in place.
-              const stack: unknown[] = Object.keys(el).map((k) => (el as unknown as Record<string, unknown>)[k]);
-              while (stack.length > 0) {
-                const o = stack.pop();
-                if (typeof o !== 'object' || o === null || seen.has(o)) continue;
-                seen.add(o);
-                for (const k of Object.keys(o)) {
-                  const v = (o as Record<string, unknown>)[k];
-                  if (typeof v === 'string' && v.includes(oldTitle)) (o as Record<string, unknown>)[k] = v.split(oldTitle).join(title);
-                  else stack.push(v);
-                }
-              }
-            }
-          }
-          return new Promise<number>((resolve, reject) => {
-            // A round that never sees the badge is a broken fixture or adapter: fail loudly, never hang the bench.
-            const timeout = setTimeout(() => reject(new Error(`no badge for "${title}" after 10 s`)), 10_000);
-            const mo = new MutationObserver(() => {
-              const now = document.querySelector('credits-cue-badge');
-              if (now && layer.contains(now) && now.getAttribute('data-film-id') !== before) {
-                mo.disconnect();
-                clearTimeout(timeout);
-                resolve(performance.now() - t0);
-              }
-            });
-            mo.observe(document, { childList: true, subtree: true, attributes: true });
-            const t0 = performance.now();
-            parent.insertBefore(layer, next);
-          });
-        },
-        [previous[0], previous[1], film[0], film[1]] as const,
-      ),
-    );
-    previous = film;
-  }
-  await page.close();
-  return times;
 }
 
 /** Script time (ms) the page spends over `seconds` while its own script mutates 1,000 nodes a second. */

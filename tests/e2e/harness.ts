@@ -18,6 +18,8 @@ export interface ExtensionSession {
   userDataDir: string;
   /** A page of the extension (popup.html), the context tests send messages from. */
   page: Page;
+  /** Date.now() when the extension's service worker was first seen: the moment of install on a fresh profile. */
+  installedAt: number;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,11 @@ export interface LaunchOptions {
    * Fixture pages are still answered by request routing, before any proxy.
    */
   proxy?: string;
+  /**
+   * Leave `page` blank instead of opening the popup in it (the popup asks the worker for its status at once): for
+   * measuring what a first page sees right after install. Navigate it to the popup before sending messages.
+   */
+  blankPage?: boolean;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -57,15 +64,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const installedAt = Date.now();
   const extensionId = new URL(worker.url()).host;
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  if (!options.blankPage) await page.goto(`chrome-extension://${extensionId}/popup.html`);
   return {
     context,
     worker,
     extensionId,
     userDataDir,
     page,
+    installedAt,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
