@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
+import { DATASET_KEYS_PATH } from './lib/data/quick-index';
 import { DATASET_PATH } from './lib/data/schema';
+import { datasetKeysFile } from './scripts/dataset-keys';
 
 /** The extension pages' content security policy (popup, options, background, the import worker). */
 const EXTENSION_CSP = [
@@ -24,8 +26,11 @@ export default defineConfig({
   hooks: {
     // The dataset is committed under assets/ (the pipeline's output) and shipped as a file beside the manifest:
     // copied, not imported, because an import would inline 2 MB of base64 into the background script.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets', DATASET_PATH), relativeDest: DATASET_PATH });
+      // Its index keys, made at build time (scripts/dataset-keys.ts): the first page after install is answered
+      // without indexing 50,000 titles in the worker first.
+      files.push({ absoluteSrc: await datasetKeysFile(), relativeDest: DATASET_KEYS_PATH });
     },
   },
   manifest: ({ browser }) => ({
