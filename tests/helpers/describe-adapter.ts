@@ -38,9 +38,27 @@ export function describeAdapter(adapter: SiteAdapter, options: AdapterCheckOptio
   describe(`${adapter.name}: checks every adapter passes`, () => {
     it.each(cases)('%s says what it is built from and stays small', (_name, f) => {
       expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-      expect(f.html.slice(0, 2000)).toMatch(/RECONSTRUCTION/);
-      expect(f.html.length).toBeLessThan(10_000);
-      expect(f.notes).toMatch(/fixture (?:episode )?ids?\b/i);
+      const header = f.html.slice(0, f.html.indexOf('-->'));
+      if (/REAL PAGE/.test(header)) {
+        // A page saved from the live site: where it is kept (repository, path, commit) and when it was saved.
+        expect(header).toMatch(/repository \S+\/\S+/);
+        expect(header).toMatch(/path \S+/);
+        expect(header).toMatch(/commit [0-9a-f]{7,40}/);
+        expect(header).toMatch(/saved\b[^\n]*\d{4}-\d{2}-\d{2}/);
+        expect(f.html.length).toBeLessThan(400_000);
+        expect(f.notes).toMatch(/real ids?\b/i);
+      } else {
+        expect(header).toMatch(/RECONSTRUCTION/);
+        expect(f.html.length).toBeLessThan(10_000);
+        expect(f.notes).toMatch(/fixture (?:episode )?ids?\b/i);
+      }
+    });
+
+    it.each(cases)('%s: the signal that named its title is one this page has', (_name, f) => {
+      const doc = parseFixture(f.html);
+      const reports = adapter.signals(doc, new URL(f.url));
+      if (f.expected?.signal) expect(reports).toContainEqual({ signal: f.expected.signal, found: true });
+      else expect(f.expected).toBeNull();
     });
 
     it.each(cases)('%s: detect() equals the expected JSON', (_name, f) => {
@@ -68,6 +86,11 @@ export function describeAdapter(adapter: SiteAdapter, options: AdapterCheckOptio
       expect(adapter.badgeMount(hostile, detected)).toBeNull();
       expect(adapter.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
       expect(adapter.video(hostile)).toBeNull();
+      expect(adapter.player(hostile)).toBeNull();
+      for (const href of options.urls ?? fixtures.map((f) => f.url)) {
+        // The URL's id is read from the URL alone; every signal of the page is missing.
+        expect(adapter.signals(hostile, new URL(href)).filter((r) => r.signal !== 'url-id').every((r) => !r.found)).toBe(true);
+      }
       expect(adapter.creditsRolling(hostile)).toBe(false);
       expect(adapter.watchCreditsControl?.(hostile) ?? null).toBeNull();
     });

@@ -115,7 +115,7 @@ describe('detect without a URL change', () => {
     const title = doc.querySelector('.PlayerMetadata__titleText');
     if (!title) throw new Error('no title');
     title.textContent = 'Brooklyn';
-    expect(hulu.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+    expect(hulu.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn', signal: 'player' });
   });
 
   it('follows autoplay from a film into an episode (season-episode element appears)', () => {
@@ -136,6 +136,7 @@ describe('detect without a URL change', () => {
       title: 'This Is Us',
       rawTitle: 'This Is Us',
       episodeLine: 'S1 E4-The Pool',
+      signal: 'player',
     });
   });
 
@@ -162,6 +163,7 @@ describe('detect without a URL change', () => {
       title: 'This Is Us',
       rawTitle: 'This Is Us',
       episodeLine: 'S1 E3',
+      signal: 'player',
     });
   });
 
@@ -191,6 +193,7 @@ describe('detect without a URL change', () => {
       kind: 'movie',
       title: 'Some Other Film',
       rawTitle: 'Some Other Film',
+      signal: 'player',
     });
   });
 
@@ -262,6 +265,7 @@ describe('malformed pages', () => {
       title: 'Film',
       rawTitle: 'Film',
       serviceId: '00000000-0000-4000-8000-00000000d001',
+      signal: 'detail',
     });
   });
 });

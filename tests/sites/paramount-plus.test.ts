@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeAdapter } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { paramountPlus as pp, selectors } from '../../lib/sites/paramount-plus';
+import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('paramount-plus');
 
@@ -12,7 +13,7 @@ const CONTENT_PLAYERS = ['player-movie', 'player-movie-endcard', 'player-episode
 describe('fixtures', () => {
   it('has every required page kind', () => {
     expect(fixtures.map((f) => f.name).sort()).toEqual(
-      ['detail-movie', 'player-episode', 'player-live', 'player-movie', 'player-movie-de', 'player-movie-endcard'].sort(),
+      ['detail-movie', 'player-episode', 'player-live', 'player-movie', 'player-movie-de', 'player-movie-endcard', 'player-movie-tabtitle'].sort(),
     );
   });
 
@@ -151,6 +152,7 @@ describe('sources and fallbacks', () => {
       title: 'Star Trek: Strange New Worlds',
       rawTitle: 'Star Trek: Strange New Worlds',
       episodeLine: 'S1 E1 Strange New Worlds',
+      signal: 'player',
     });
   });
 
@@ -193,6 +195,7 @@ describe('sources and fallbacks', () => {
       title: 'Star Trek: Strange New Worlds',
       rawTitle: doc.title,
       episodeLine: 'Season 1 Episode 1: Strange New Worlds',
+      signal: 'tab-title',
     });
     const movie = load('player-movie');
     movie.doc.querySelector('script[type="application/ld+json"]')?.remove();
@@ -211,6 +214,7 @@ describe('sources and fallbacks', () => {
       title: 'Never Let Me Go',
       rawTitle: 'Never Let Me Go',
       serviceId: 'FIXTURE0detail000000000000000001',
+      signal: 'detail',
     });
   });
 
@@ -222,20 +226,24 @@ describe('sources and fallbacks', () => {
       title: 'Star Trek: Strange New Worlds',
       rawTitle: 'Star Trek: Strange New Worlds',
       year: 2022,
+      signal: 'json-ld',
     });
   });
 });
 
 describe('detect without a URL change', () => {
-  it('reads a new title when the JSON-LD and header change in place', () => {
+  it('reads a new title when the header changes in place; the page’s JSON-LD never outvotes the player', () => {
     const { doc, url } = load('player-movie');
-    const ld = doc.querySelector('script[type="application/ld+json"]');
-    if (ld) ld.textContent = '{"@type":"Movie","name":"Brooklyn"}';
-    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Brooklyn' });
-    ld?.remove();
     const header = doc.querySelector('.skin-metadata-manager-header');
     if (header) header.textContent = 'Arrival';
-    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Arrival' });
+    // The JSON-LD still names the film the page was served for: its year and runtime do not go with Arrival.
+    const detected = pp.detect(doc, url);
+    expect(detected).toMatchObject({ kind: 'movie', title: 'Arrival', signal: 'player' });
+    expect(detected).not.toHaveProperty('year');
+    header?.remove();
+    const ld = doc.querySelector('script[type="application/ld+json"]');
+    if (ld) ld.textContent = '{"@type":"Movie","name":"Brooklyn"}';
+    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Brooklyn', signal: 'json-ld' });
   });
 
   it('follows autoplay from a film into an episode (S/E body appears)', () => {
@@ -253,6 +261,7 @@ describe('detect without a URL change', () => {
       title: 'Tulsa King',
       rawTitle: 'Tulsa King',
       episodeLine: 'S1 E2 Center of the Universe',
+      signal: 'player',
     });
   });
 
@@ -351,5 +360,36 @@ describe('URLs', () => {
     const { doc } = load('player-movie');
     expect(pp.detect(doc, new URL('https://www.netflix.com/watch/70060002'))).toBeNull();
     expect(pp.detect(doc, new URL('https://www.paramountplus.com/live-video/'))).toBeNull();
+  });
+});
+
+/** Issue #13: the tab-title forms, each signal alone, and the player winning over the page's JSON-LD. */
+describe('signals, alone and in disagreement', () => {
+  const movieUrl = 'https://www.paramountplus.com/movies/video/FIXTURE0player00000000000000009/';
+  const showUrl = 'https://www.paramountplus.com/shows/video/FIXTURE0player00000000000000008/';
+  const player = (header: string, body = ''): string =>
+    `<div class="aa-player-skin"><video></video><div class="skin-metadata-manager-header">${header}</div>${body ? `<div class="skin-metadata-manager-body">${body}</div>` : ''}</div>`;
+  const ld = (json: object): string => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
+  const cases: Array<[string, string, string, string, Partial<DetectedTitle> | null]> = [
+    ['"Watch X Season 2 Episode 4: … on Paramount+"', showUrl, 'Watch Tulsa King Season 2 Episode 4: Bad Company on Paramount+', '', { kind: 'episode', title: 'Tulsa King', episodeLine: 'Season 2 Episode 4: Bad Company', signal: 'tab-title' }],
+    ['"X | Paramount+"', movieUrl, 'Brooklyn | Paramount+', '', { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' }],
+    ['German "Schaue dir X Staffel 2 Folge 4: … an - Paramount+"', showUrl, 'Schaue dir Tulsa King Staffel 2 Folge 4: Bad Company an - Paramount+', '', { kind: 'episode', title: 'Tulsa King', episodeLine: 'Staffel 2 Folge 4: Bad Company', signal: 'tab-title' }],
+    ['German film "Schaue dir X an - Paramount+"', movieUrl, 'Schaue dir Brooklyn an - Paramount+', '', { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' }],
+    ['"Watch X - Paramount Plus"', movieUrl, 'Watch Brooklyn - Paramount Plus', '', { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' }],
+    ['the service alone names nothing', movieUrl, 'Paramount+', '', null],
+    ['JSON-LD alone', movieUrl, '', ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }), { title: 'Brooklyn', year: 2015, signal: 'json-ld' }],
+    ['the player header alone', movieUrl, '', player('Brooklyn'), { title: 'Brooklyn', signal: 'player' }],
+    ['player and JSON-LD agree: the JSON-LD’s year goes with it', movieUrl, '', ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }) + player('Brooklyn'), { title: 'Brooklyn', year: 2015, signal: 'player' }],
+    ['player and JSON-LD disagree: the player wins', movieUrl, 'Watch Carol - Paramount Plus', ld({ '@type': 'Movie', name: 'Carol', datePublished: '2015' }) + player('Brooklyn'), { title: 'Brooklyn', signal: 'player' }],
+  ];
+  it.each(cases)('%s', (_name, href, tab, body, expected) => {
+    const doc = parse(`<html><head><title>${tab}</title></head><body>${body}</body></html>`);
+    const detected = pp.detect(doc, new URL(href));
+    if (expected === null) expect(detected).toBeNull();
+    else expect(detected).toMatchObject(expected);
+    if (expected?.signal === 'player' && expected.year === undefined) expect(detected).not.toHaveProperty('year');
+    const found = pp.signals(doc, new URL(href)).filter((r) => r.found).map((r) => r.signal);
+    expect(found).toContain('url-id');
+    if (detected?.signal) expect(found).toContain(detected.signal);
   });
 });
