@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The built extension under test; CREDITS_CUE_EXTENSION_DIR runs the suites against another build (e.g. an older commit's). */
+export const EXTENSION_DIR = process.env.CREDITS_CUE_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionSession {
