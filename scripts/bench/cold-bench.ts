@@ -84,6 +84,45 @@ export async function workerHeapMb(session: ExtensionSession): Promise<number> {
   }
 }
 
+/**
+ * Waits until the background has stored the quick snapshot of the data that answers now (it does so just after a
+ * seed or an import, in the background): a worker stopped before that would measure the slower full load instead.
+ */
+export async function waitForQuickSnapshot(session: ExtensionSession, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const stored = await session.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve, reject) => {
+          const open = indexedDB.open('credits-cue');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('quick')) {
+              db.close();
+              resolve(false);
+              return;
+            }
+            const tx = db.transaction(['meta', 'quick']);
+            const meta = tx.objectStore('meta');
+            const active = meta.get('active');
+            const layers = ['ratings', 'basics', 'akas'].map((kind) => meta.get(`imdb:${kind}`));
+            const quick = tx.objectStore('quick').get('current');
+            tx.oncomplete = () => {
+              db.close();
+              const ids = layers.map((l) => (l.result as { importId?: string } | undefined)?.importId ?? '');
+              const basis = [(active.result as { version?: string } | undefined)?.version ?? '', ...ids].join('|');
+              resolve((quick.result as { basis?: string } | undefined)?.basis === basis);
+            };
+          };
+        }),
+    );
+    if (stored) return;
+    if (Date.now() > deadline) throw new Error('the quick snapshot was not stored');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export interface ColdAnswers {
   cold_answer_ms: number;
   worker_heap_mb: number;
