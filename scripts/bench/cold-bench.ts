@@ -15,10 +15,9 @@
  *
  * CLI: `npx tsx scripts/bench/cold-bench.ts` (the extension built first: `npx wxt build`).
  */
-import { resolve } from 'node:path';
 import { launchExtension, openFixture, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession } from '../../tests/e2e/harness';
 import { badgeTimes } from './badge-bench';
-import { percentile } from './bench-utils';
+import { percentile, runWhenMain } from './bench-utils';
 
 interface CdpTarget {
   targetId: string;
@@ -177,9 +176,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.filename, main);

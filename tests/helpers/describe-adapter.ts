@@ -96,3 +96,41 @@ export function describeAdapter(adapter: SiteAdapter, options: AdapterCheckOptio
     });
   });
 }
+
+/** One page of a site's signal table: what its tab title and body hold, and what must be read from it. */
+export interface SignalCase {
+  name: string;
+  url: string;
+  /** The tab title. */
+  tab?: string;
+  /** Attributes on <html> (the page-world bridge). */
+  htmlAttributes?: string;
+  body: string;
+  /** What detect() must give (a field set to undefined must be absent), or null. */
+  expected: Partial<DetectedTitle> | null;
+  /** Whether the URL carries an id (default: yes). */
+  urlId?: boolean;
+}
+
+/**
+ * Issue #13: each signal of a site alone, and in disagreement, as a table: detect() gives the expected reading, and
+ * the signal that named it is one the page report lists as found.
+ */
+export function describeSignals(adapter: SiteAdapter, cases: readonly SignalCase[], parseFixture: (html: string) => Document = parse): void {
+  describe(`${adapter.name}: signals, alone and in disagreement`, () => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const doc = parseFixture(`<html${c.htmlAttributes ?? ''}><head><title>${c.tab ?? ''}</title></head><body>${c.body}</body></html>`);
+      const url = new URL(c.url);
+      const detected = adapter.detect(doc, url);
+      if (c.expected === null) {
+        expect(detected).toBeNull();
+      } else {
+        expect(detected).toMatchObject(Object.fromEntries(Object.entries(c.expected).filter(([, v]) => v !== undefined)));
+        for (const [key, value] of Object.entries(c.expected)) if (value === undefined) expect(detected).not.toHaveProperty(key);
+      }
+      const found = adapter.signals(doc, url).filter((r) => r.found).map((r) => r.signal);
+      expect(found.includes('url-id')).toBe(c.urlId ?? true);
+      if (detected?.signal) expect(found).toContain(detected.signal);
+    });
+  });
+}

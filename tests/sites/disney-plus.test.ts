@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { parseShadow } from '../helpers/shadow-dom';
 import { disneyPlus, readDisneyPage, selectors } from '../../lib/sites/disney-plus';
@@ -706,25 +706,21 @@ describe('many shadow roots', () => {
   });
 });
 
-describe('signals, alone and in disagreement', () => {
+{
   const play = 'https://www.disneyplus.com/play/00000000-0000-4000-8000-00000000f009';
   const player = (bug: string): string =>
     `<div id="hudson-wrapper"><video id="hivePlayer1" src="blob:x"></video>${bug ? `<div class="title-bug-area"><div class="title-field">${bug}</div></div>` : ''}</div>`;
-  const cases: Array<[string, string, string, string, Partial<DetectedTitle> | null]> = [
-    ['the page data alone', ` data-credits-cue-page='{"title":"Brooklyn","kind":"movie"}'`, '', '', { title: 'Brooklyn', signal: 'page-data' }],
-    ['the title bug alone', '', '', player('Brooklyn'), { title: 'Brooklyn', signal: 'player' }],
-    ['the tab title alone, with a player on screen', '', 'Brooklyn | Disney+', player(''), { title: 'Brooklyn', signal: 'tab-title' }],
-    ['the tab title without a player names nothing on /play/', '', 'Brooklyn | Disney+', '', null],
-    ['page data and title bug disagree: the page data wins', ` data-credits-cue-page='{"title":"Brooklyn","kind":"movie"}'`, '', player('Carol'), { title: 'Brooklyn', signal: 'page-data' }],
-    ['title bug and tab title disagree: the player wins', '', 'Carol | Disney+', player('Brooklyn'), { title: 'Brooklyn', signal: 'player' }],
-  ];
-  it.each(cases)('%s', (_name, attr, tab, body, expected) => {
-    const doc = parseShadow(`<html${attr}><head><title>${tab}</title></head><body>${body}</body></html>`);
-    const detected = disneyPlus.detect(doc, new URL(play));
-    if (expected === null) expect(detected).toBeNull();
-    else expect(detected).toMatchObject(expected);
-    const found = disneyPlus.signals(doc, new URL(play)).filter((r) => r.found).map((r) => r.signal);
-    expect(found).toContain('url-id');
-    if (detected?.signal) expect(found).toContain(detected.signal);
-  });
-});
+  describeSignals(
+    disneyPlus,
+    [
+      { name: 'the page data alone', url: play, htmlAttributes: ` data-credits-cue-page='{"title":"Brooklyn","kind":"movie"}'`, body: '', expected: { title: 'Brooklyn', signal: 'page-data' } },
+      { name: 'the title bug alone', url: play, body: player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+      { name: 'the tab title alone, with a player on screen', url: play, tab: 'Brooklyn | Disney+', body: player(''), expected: { title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the tab title without a player names nothing on /play/', url: play, tab: 'Brooklyn | Disney+', body: '', expected: null },
+      { name: 'page data and title bug disagree: the page data wins', url: play, htmlAttributes: ` data-credits-cue-page='{"title":"Brooklyn","kind":"movie"}'`, body: player('Carol'), expected: { title: 'Brooklyn', signal: 'page-data' } },
+      { name: 'title bug and tab title disagree: the player wins', url: play, tab: 'Carol | Disney+', body: player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+    ],
+    parseShadow,
+  );
+}
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { max, selectors } from '../../lib/sites/max';
 import type { DetectedTitle } from '../../lib/sites/types';
@@ -374,24 +374,19 @@ describe('the real page saved at the credits (player-movie-real)', () => {
 });
 
 /** Issue #13: each signal alone, and the player winning over the tab title when they disagree. */
-describe('signals, alone and in disagreement', () => {
+{
   const watch = 'https://play.hbomax.com/video/watch/00000000-0000-4000-8000-00000000f009';
   const player = (inner: string): string => `<div id="layer-root-player-screen"><video></video>${inner}</div>`;
-  const cases: Array<[string, string, string, string, Partial<DetectedTitle> | null]> = [
-    ['the player title alone', watch, '', player('<span data-testid="player-ux-asset-title">Weapons</span>'), { page: 'player', title: 'Weapons', signal: 'player' }],
-    ['the tab title alone (controls hidden), isolates and all', watch, '\u2068Weapons\u2069 • HBO Max', player(''), { page: 'player', title: 'Weapons', signal: 'tab-title' }],
-    ['player title and tab title disagree: the player wins', watch, 'Trust Fall • HBO Max', player('<span data-testid="player-ux-asset-title">Weapons</span>'), { title: 'Weapons', signal: 'player' }],
-    ['the tab title on a page showing episode structure names the episode: nothing', watch, 'Trust Fall • HBO Max', player('<span data-testid="player-ux-season-episode">S1 E2:</span>'), null],
-    ['the detail heading alone', 'https://play.max.com/movie/00000000-0000-4000-8000-00000000d009', '', '<main><h1>Weapons</h1></main>', { page: 'detail', title: 'Weapons', signal: 'detail' }],
-    ['the URL id alone', watch, 'HBO Max', player(''), null],
-  ];
-  it.each(cases)('%s', (_name, href, tab, body, expected) => {
-    const doc = parse(`<html><head><title>${tab}</title></head><body>${body}</body></html>`);
-    const detected = max.detect(doc, new URL(href));
-    if (expected === null) expect(detected).toBeNull();
-    else expect(detected).toMatchObject(expected);
-    const found = max.signals(doc, new URL(href)).filter((r) => r.found).map((r) => r.signal);
-    expect(found).toContain('url-id');
-    if (detected?.signal) expect(found).toContain(detected.signal);
-  });
-});
+  describeSignals(
+    max,
+    [
+      { name: 'the player title alone', url: watch, body: player('<span data-testid="player-ux-asset-title">Weapons</span>'), expected: { page: 'player', title: 'Weapons', signal: 'player' } },
+      { name: 'the tab title alone (controls hidden), isolates and all', url: watch, tab: '\u2068Weapons\u2069 • HBO Max', body: player(''), expected: { page: 'player', title: 'Weapons', signal: 'tab-title' } },
+      { name: 'player title and tab title disagree: the player wins', url: watch, tab: 'Trust Fall • HBO Max', body: player('<span data-testid="player-ux-asset-title">Weapons</span>'), expected: { title: 'Weapons', signal: 'player' } },
+      { name: 'the tab title on a page showing episode structure names the episode: nothing', url: watch, tab: 'Trust Fall • HBO Max', body: player('<span data-testid="player-ux-season-episode">S1 E2:</span>'), expected: null },
+      { name: 'the detail heading alone', url: 'https://play.max.com/movie/00000000-0000-4000-8000-00000000d009', body: '<main><h1>Weapons</h1></main>', expected: { page: 'detail', title: 'Weapons', signal: 'detail' } },
+      { name: 'the URL id alone', url: watch, tab: 'HBO Max', body: player(''), expected: null },
+    ],
+  );
+}
+

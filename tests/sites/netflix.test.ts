@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { netflix, readNetflixPage, selectors } from '../../lib/sites/netflix';
 import { PAGE_DATA_ATTRIBUTE, sanitizePageData } from '../../lib/sites/page-data';
@@ -404,30 +404,25 @@ describe('page world (readNetflixPage and the bridge)', () => {
 });
 
 /** Issue #13: each signal alone, and the player winning over the page under it when they disagree. */
-describe('signals, alone and in disagreement', () => {
+{
   const bridge = (data: object): string => ` data-credits-cue-page='${JSON.stringify(data)}'`;
   const player = (title: string): string =>
     `<div class="watch-video"><div data-uia="video-canvas"><video></video></div><div data-uia="video-title">${title}</div></div>`;
   const modal = '<div data-uia="modal-motion-container-DETAIL_MODAL"><img class="playerModel--player__storyArt" alt="Brooklyn"></div>';
-  const cases: Array<[string, string, string, string, string, Partial<DetectedTitle> | null]> = [
-    ['the page data alone', 'https://www.netflix.com/watch/80000001', bridge({ title: 'Brooklyn', kind: 'movie', year: 2015, serviceId: '80000001' }), '', '<div class="watch-video"></div>', { page: 'player', title: 'Brooklyn', year: 2015, signal: 'page-data' }],
-    ['the player heading alone', 'https://www.netflix.com/watch/80000001', '', '', player('Brooklyn'), { page: 'player', title: 'Brooklyn', signal: 'player' }],
-    ['page data and player disagree: the page data (the player’s own state) wins', 'https://www.netflix.com/watch/80000001', bridge({ title: 'Brooklyn', kind: 'movie', serviceId: '80000001' }), '', player('Carol'), { title: 'Brooklyn', signal: 'page-data' }],
-    ['page data of another id (left over from autoplay) loses to the player', 'https://www.netflix.com/watch/80000001', bridge({ title: 'Brooklyn', kind: 'movie', serviceId: '80000009' }), '', player('Carol'), { title: 'Carol', signal: 'player' }],
-    ['the modal alone', 'https://www.netflix.com/browse?jbv=80000003', '', '', modal, { page: 'detail', title: 'Brooklyn', signal: 'detail' }],
-    ['modal and tab title disagree: the modal wins', 'https://www.netflix.com/browse?jbv=80000003', '', 'Carol - Netflix', modal, { title: 'Brooklyn', signal: 'detail' }],
-    ['the tab title alone, " - Netflix"', 'https://www.netflix.com/browse?jbv=80000003', '', 'The Wolf of Wall Street - Netflix', '', { title: 'The Wolf of Wall Street', signal: 'tab-title' }],
-    ['the tab title alone, "Watch …"', 'https://www.netflix.com/title/80000003', '', 'Watch The Wolf of Wall Street', '', { title: 'The Wolf of Wall Street', signal: 'tab-title' }],
-    ['JSON-LD on a full-load title page', 'https://www.netflix.com/title/80000003', '', 'Netflix', '<script type="application/ld+json">{"@type":"Movie","name":"Brooklyn"}</script>', { title: 'Brooklyn', signal: 'json-ld' }],
-    ['a hub tab title names nothing', 'https://www.netflix.com/browse?jbv=80000003', '', 'Home - Netflix', '', null],
-  ];
-  it.each(cases)('%s', (_name, href, attr, tab, body, expected) => {
-    const doc = parse(`<html${attr}><head><title>${tab}</title></head><body>${body}</body></html>`);
-    const detected = netflix.detect(doc, new URL(href));
-    if (expected === null) expect(detected).toBeNull();
-    else expect(detected).toMatchObject(expected);
-    const found = netflix.signals(doc, new URL(href)).filter((r) => r.found).map((r) => r.signal);
-    expect(found).toContain('url-id');
-    if (detected?.signal) expect(found).toContain(detected.signal);
-  });
-});
+  describeSignals(
+    netflix,
+    [
+      { name: 'the page data alone', url: 'https://www.netflix.com/watch/80000001', htmlAttributes: bridge({ title: 'Brooklyn', kind: 'movie', year: 2015, serviceId: '80000001' }), body: '<div class="watch-video"></div>', expected: { page: 'player', title: 'Brooklyn', year: 2015, signal: 'page-data' } },
+      { name: 'the player heading alone', url: 'https://www.netflix.com/watch/80000001', body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' } },
+      { name: 'page data and player disagree: the page data (the player’s own state) wins', url: 'https://www.netflix.com/watch/80000001', htmlAttributes: bridge({ title: 'Brooklyn', kind: 'movie', serviceId: '80000001' }), body: player('Carol'), expected: { title: 'Brooklyn', signal: 'page-data' } },
+      { name: 'page data of another id (left over from autoplay) loses to the player', url: 'https://www.netflix.com/watch/80000001', htmlAttributes: bridge({ title: 'Brooklyn', kind: 'movie', serviceId: '80000009' }), body: player('Carol'), expected: { title: 'Carol', signal: 'player' } },
+      { name: 'the modal alone', url: 'https://www.netflix.com/browse?jbv=80000003', body: modal, expected: { page: 'detail', title: 'Brooklyn', signal: 'detail' } },
+      { name: 'modal and tab title disagree: the modal wins', url: 'https://www.netflix.com/browse?jbv=80000003', tab: 'Carol - Netflix', body: modal, expected: { title: 'Brooklyn', signal: 'detail' } },
+      { name: 'the tab title alone, " - Netflix"', url: 'https://www.netflix.com/browse?jbv=80000003', tab: 'The Wolf of Wall Street - Netflix', body: '', expected: { title: 'The Wolf of Wall Street', signal: 'tab-title' } },
+      { name: 'the tab title alone, "Watch …"', url: 'https://www.netflix.com/title/80000003', tab: 'Watch The Wolf of Wall Street', body: '', expected: { title: 'The Wolf of Wall Street', signal: 'tab-title' } },
+      { name: 'JSON-LD on a full-load title page', url: 'https://www.netflix.com/title/80000003', tab: 'Netflix', body: '<script type="application/ld+json">{"@type":"Movie","name":"Brooklyn"}</script>', expected: { title: 'Brooklyn', signal: 'json-ld' } },
+      { name: 'a hub tab title names nothing', url: 'https://www.netflix.com/browse?jbv=80000003', tab: 'Home - Netflix', body: '', expected: null },
+    ],
+  );
+}
+

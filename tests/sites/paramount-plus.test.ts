@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { paramountPlus as pp, selectors } from '../../lib/sites/paramount-plus';
-import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('paramount-plus');
 
@@ -364,32 +363,26 @@ describe('URLs', () => {
 });
 
 /** Issue #13: the tab-title forms, each signal alone, and the player winning over the page's JSON-LD. */
-describe('signals, alone and in disagreement', () => {
+{
   const movieUrl = 'https://www.paramountplus.com/movies/video/FIXTURE0player00000000000000009/';
   const showUrl = 'https://www.paramountplus.com/shows/video/FIXTURE0player00000000000000008/';
   const player = (header: string, body = ''): string =>
     `<div class="aa-player-skin"><video></video><div class="skin-metadata-manager-header">${header}</div>${body ? `<div class="skin-metadata-manager-body">${body}</div>` : ''}</div>`;
   const ld = (json: object): string => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
-  const cases: Array<[string, string, string, string, Partial<DetectedTitle> | null]> = [
-    ['"Watch X Season 2 Episode 4: … on Paramount+"', showUrl, 'Watch Tulsa King Season 2 Episode 4: Bad Company on Paramount+', '', { kind: 'episode', title: 'Tulsa King', episodeLine: 'Season 2 Episode 4: Bad Company', signal: 'tab-title' }],
-    ['"X | Paramount+"', movieUrl, 'Brooklyn | Paramount+', '', { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' }],
-    ['German "Schaue dir X Staffel 2 Folge 4: … an - Paramount+"', showUrl, 'Schaue dir Tulsa King Staffel 2 Folge 4: Bad Company an - Paramount+', '', { kind: 'episode', title: 'Tulsa King', episodeLine: 'Staffel 2 Folge 4: Bad Company', signal: 'tab-title' }],
-    ['German film "Schaue dir X an - Paramount+"', movieUrl, 'Schaue dir Brooklyn an - Paramount+', '', { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' }],
-    ['"Watch X - Paramount Plus"', movieUrl, 'Watch Brooklyn - Paramount Plus', '', { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' }],
-    ['the service alone names nothing', movieUrl, 'Paramount+', '', null],
-    ['JSON-LD alone', movieUrl, '', ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }), { title: 'Brooklyn', year: 2015, signal: 'json-ld' }],
-    ['the player header alone', movieUrl, '', player('Brooklyn'), { title: 'Brooklyn', signal: 'player' }],
-    ['player and JSON-LD agree: the JSON-LD’s year goes with it', movieUrl, '', ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }) + player('Brooklyn'), { title: 'Brooklyn', year: 2015, signal: 'player' }],
-    ['player and JSON-LD disagree: the player wins', movieUrl, 'Watch Carol - Paramount Plus', ld({ '@type': 'Movie', name: 'Carol', datePublished: '2015' }) + player('Brooklyn'), { title: 'Brooklyn', signal: 'player' }],
-  ];
-  it.each(cases)('%s', (_name, href, tab, body, expected) => {
-    const doc = parse(`<html><head><title>${tab}</title></head><body>${body}</body></html>`);
-    const detected = pp.detect(doc, new URL(href));
-    if (expected === null) expect(detected).toBeNull();
-    else expect(detected).toMatchObject(expected);
-    if (expected?.signal === 'player' && expected.year === undefined) expect(detected).not.toHaveProperty('year');
-    const found = pp.signals(doc, new URL(href)).filter((r) => r.found).map((r) => r.signal);
-    expect(found).toContain('url-id');
-    if (detected?.signal) expect(found).toContain(detected.signal);
-  });
-});
+  describeSignals(
+    pp,
+    [
+      { name: '"Watch X Season 2 Episode 4: … on Paramount+"', url: showUrl, tab: 'Watch Tulsa King Season 2 Episode 4: Bad Company on Paramount+', body: '', expected: { kind: 'episode', title: 'Tulsa King', episodeLine: 'Season 2 Episode 4: Bad Company', signal: 'tab-title' } },
+      { name: '"X | Paramount+"', url: movieUrl, tab: 'Brooklyn | Paramount+', body: '', expected: { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'German "Schaue dir X Staffel 2 Folge 4: … an - Paramount+"', url: showUrl, tab: 'Schaue dir Tulsa King Staffel 2 Folge 4: Bad Company an - Paramount+', body: '', expected: { kind: 'episode', title: 'Tulsa King', episodeLine: 'Staffel 2 Folge 4: Bad Company', signal: 'tab-title' } },
+      { name: 'German film "Schaue dir X an - Paramount+"', url: movieUrl, tab: 'Schaue dir Brooklyn an - Paramount+', body: '', expected: { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: '"Watch X - Paramount Plus"', url: movieUrl, tab: 'Watch Brooklyn - Paramount Plus', body: '', expected: { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the service alone names nothing', url: movieUrl, tab: 'Paramount+', body: '', expected: null },
+      { name: 'JSON-LD alone', url: movieUrl, body: ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }), expected: { title: 'Brooklyn', year: 2015, signal: 'json-ld' } },
+      { name: 'the player header alone', url: movieUrl, body: player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+      { name: 'player and JSON-LD agree: the JSON-LD’s year goes with it', url: movieUrl, body: ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }) + player('Brooklyn'), expected: { title: 'Brooklyn', year: 2015, signal: 'player' } },
+      { name: 'player and JSON-LD disagree: the player wins', url: movieUrl, tab: 'Watch Carol - Paramount Plus', body: ld({ '@type': 'Movie', name: 'Carol', datePublished: '2015' }) + player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+    ],
+  );
+}
+

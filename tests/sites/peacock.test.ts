@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { peacock, readPeacockPage, selectors } from '../../lib/sites/peacock';
 import { PAGE_DATA_ATTRIBUTE, sanitizePageData } from '../../lib/sites/page-data';
 import { pageSaysCredits } from '../../lib/content/signals';
-import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('peacock');
 
@@ -444,24 +443,19 @@ describe('page world (readPeacockPage): the credits marker from the player props
 });
 
 /** Issue #13: each signal alone, and the player winning over the tab title when they disagree. */
-describe('signals, alone and in disagreement', () => {
+{
   const playback = 'https://www.peacocktv.com/watch/playback/vod/_/ab19dd14-629e-38a2-9b99-f9b8eb35ce76';
   const detailUrl = 'https://www.peacocktv.com/watch/asset/movies/brooklyn/00000000-0000-4000-8000-00000000d009';
-  const cases: Array<[string, string, string, string, Partial<DetectedTitle> | null]> = [
-    ['the visible title alone, no page-level video', playback, '', '<span data-testid="metadata-title">Brooklyn</span>', { page: 'player', title: 'Brooklyn', signal: 'player' }],
-    ['the tab title alone', playback, 'Brooklyn - Peacock', '<div class="playback-container"><video></video></div>', { page: 'player', title: 'Brooklyn', signal: 'tab-title' }],
-    ['title and tab title disagree: the player wins', playback, 'Carol - Peacock', '<span data-testid="metadata-title">Brooklyn</span>', { title: 'Brooklyn', signal: 'player' }],
-    ['the binge card’s title is never the player’s', playback, 'Brooklyn - Peacock', '<div class="playback-binge__container"><span data-testid="metadata-title">Carol</span></div>', { title: 'Brooklyn', signal: 'tab-title' }],
-    ['the detail heading alone', detailUrl, '', '<main><h1>Brooklyn</h1></main>', { page: 'detail', title: 'Brooklyn', signal: 'detail' }],
-    ['the URL id alone', playback, 'Peacock', '', null],
-  ];
-  it.each(cases)('%s', (_name, href, tab, body, expected) => {
-    const doc = parse(`<html><head><title>${tab}</title></head><body>${body}</body></html>`);
-    const detected = peacock.detect(doc, new URL(href));
-    if (expected === null) expect(detected).toBeNull();
-    else expect(detected).toMatchObject(expected);
-    const found = peacock.signals(doc, new URL(href)).filter((r) => r.found).map((r) => r.signal);
-    expect(found).toContain('url-id');
-    if (detected?.signal) expect(found).toContain(detected.signal);
-  });
-});
+  describeSignals(
+    peacock,
+    [
+      { name: 'the visible title alone, no page-level video', url: playback, body: '<span data-testid="metadata-title">Brooklyn</span>', expected: { page: 'player', title: 'Brooklyn', signal: 'player' } },
+      { name: 'the tab title alone', url: playback, tab: 'Brooklyn - Peacock', body: '<div class="playback-container"><video></video></div>', expected: { page: 'player', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'title and tab title disagree: the player wins', url: playback, tab: 'Carol - Peacock', body: '<span data-testid="metadata-title">Brooklyn</span>', expected: { title: 'Brooklyn', signal: 'player' } },
+      { name: 'the binge card’s title is never the player’s', url: playback, tab: 'Brooklyn - Peacock', body: '<div class="playback-binge__container"><span data-testid="metadata-title">Carol</span></div>', expected: { title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the detail heading alone', url: detailUrl, body: '<main><h1>Brooklyn</h1></main>', expected: { page: 'detail', title: 'Brooklyn', signal: 'detail' } },
+      { name: 'the URL id alone', url: playback, tab: 'Peacock', body: '', expected: null },
+    ],
+  );
+}
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import {
   cleanTitle,
@@ -503,31 +503,23 @@ describe('page text parsers', () => {
 });
 
 /** Issue #13: each signal alone, and the player winning over the page under it when they disagree. */
-describe('signals, alone and in disagreement', () => {
+{
   const detailUrl = 'https://www.primevideo.com/detail/0FIXTURE00000000000000000E/';
   const player = (heading: string): string =>
     `<div class="dv-player-fullscreen"><video></video><div class="atvwebplayersdk-player-container"><h1>${heading}</h1></div></div>`;
   const detail = (title: string, year: string): string =>
     `<h1 data-automation-id="title">${title}</h1><span data-automation-id="release-year-badge">${year}</span>`;
-  const cases: Array<[string, string, string, string, Partial<DetectedTitle> | null]> = [
-    ['the player heading alone', 'https://www.primevideo.com/storefront/home/', '', player('Brooklyn'), { page: 'player', title: 'Brooklyn', signal: 'player' }],
-    ['the detail heading alone', detailUrl, '', detail('Brooklyn', '2015'), { page: 'detail', title: 'Brooklyn', year: 2015, signal: 'detail' }],
-    ['the tab title alone', detailUrl, 'Watch Brooklyn | Prime Video', '', { page: 'detail', title: 'Brooklyn', signal: 'tab-title' }],
-    ['the URL id alone', detailUrl, 'Prime Video', '', null],
-    ['player and page disagree: the player wins, without the page’s year', detailUrl, 'Watch Avengers: Endgame | Prime Video', detail('Avengers: Endgame', '2019') + player('Avengers: Age of Ultron'), { page: 'player', title: 'Avengers: Age of Ultron', year: undefined, runtime: undefined, serviceId: undefined, signal: 'player' }],
-    ['player and page agree: the page’s year goes with the player’s title', detailUrl, '', detail('Brooklyn', '2015') + player('Brooklyn'), { page: 'player', title: 'Brooklyn', year: 2015, signal: 'player' }],
-    ['a deep link names the id', 'https://www.primevideo.com/watch?gti=amzn1.dv.gti.1cff3851-755c-43ed-9423-4cc6b5c20ba6', '', player('Brooklyn'), { serviceId: 'amzn1.dv.gti.1cff3851-755c-43ed-9423-4cc6b5c20ba6', signal: 'player' }],
-  ];
-  it.each(cases)('%s', (_name, href, tab, body, table) => {
-    const expected = table === null ? null : Object.fromEntries(Object.entries(table).filter(([, v]) => v !== undefined));
-    const doc = parse(`<html><head><title>${tab}</title></head><body>${body}</body></html>`);
-    const detected = primeVideo.detect(doc, new URL(href));
-    if (expected === null) expect(detected).toBeNull();
-    else expect(detected).toMatchObject(expected);
-    // Undefined in the table means absent: the page's year never goes with another film's title.
-    for (const [key, value] of Object.entries(table ?? {})) if (value === undefined) expect(detected).not.toHaveProperty(key);
-    const found = primeVideo.signals(doc, new URL(href)).filter((r) => r.found).map((r) => r.signal);
-    expect(found.includes('url-id')).toBe(/\/detail\/|gti=/.test(href));
-    if (detected?.signal) expect(found).toContain(detected.signal);
-  });
-});
+  describeSignals(
+    primeVideo,
+    [
+      { name: 'the player heading alone', url: 'https://www.primevideo.com/storefront/home/', body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' }, urlId: false },
+      { name: 'the detail heading alone', url: detailUrl, body: detail('Brooklyn', '2015'), expected: { page: 'detail', title: 'Brooklyn', year: 2015, signal: 'detail' } },
+      { name: 'the tab title alone', url: detailUrl, tab: 'Watch Brooklyn | Prime Video', body: '', expected: { page: 'detail', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the URL id alone', url: detailUrl, tab: 'Prime Video', body: '', expected: null },
+      { name: 'player and page disagree: the player wins, without the page’s year', url: detailUrl, tab: 'Watch Avengers: Endgame | Prime Video', body: detail('Avengers: Endgame', '2019') + player('Avengers: Age of Ultron'), expected: { page: 'player', title: 'Avengers: Age of Ultron', year: undefined, runtime: undefined, serviceId: undefined, signal: 'player' } },
+      { name: 'player and page agree: the page’s year goes with the player’s title', url: detailUrl, body: detail('Brooklyn', '2015') + player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', year: 2015, signal: 'player' } },
+      { name: 'a deep link names the id', url: 'https://www.primevideo.com/watch?gti=amzn1.dv.gti.1cff3851-755c-43ed-9423-4cc6b5c20ba6', body: player('Brooklyn'), expected: { serviceId: 'amzn1.dv.gti.1cff3851-755c-43ed-9423-4cc6b5c20ba6', signal: 'player' } },
+    ],
+  );
+}
+
