@@ -109,6 +109,8 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
   let dbPromise: Promise<Db> | undefined;
   let loading: Promise<void> | undefined;
   let seeding: Promise<void> | undefined;
+  /** Set when a snapshot named a chunk that is gone: load everything until a fresh snapshot is stored. */
+  let distrustQuick = false;
   /** Requests waiting for a first answering index while a seed runs. */
   let waiting: Array<() => void> = [];
 
@@ -141,6 +143,21 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
   const db = (): Promise<Db> => (dbPromise ??= options.openDb ? options.openDb(onLost) : openStore(undefined, onLost));
 
   /**
+   * A stored chunk the answering data names is gone (storage partly evicted or cleared): the quick snapshot no
+   * longer describes what is stored. Forget it all and load (or seed) again; requests wait for that.
+   */
+  const recover = (): void => {
+    distrustQuick = true;
+    answering = undefined;
+    loading = undefined;
+    seeding = undefined;
+    persisted = undefined;
+    chunks.clear();
+    status = { ...status, state: 'idle', version: undefined };
+    void ensureSeeded().catch(() => undefined);
+  };
+
+  /**
    * Indexes `films` (with the imports laid over them) as the answering data of `active`; `keys` are the shipped
    * keys of exactly these bundled films, used when nothing is laid over them.
    */
@@ -160,6 +177,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     try {
       const snapshot = encodeQuick(current.index, current.basis);
       await writeQuick(await db(), snapshot, current.source.store === 'answers' ? current.records : undefined);
+      distrustQuick = false;
     } catch (error) {
       // Only a slower next start: the full data is read back then, and the snapshot written again.
       persisted = undefined;
@@ -179,7 +197,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
       const [active, imports, quick] = await Promise.all([getActive(store), readImportState(store), readQuick(store)]);
       if (!active || answering) return;
       const basis = basisOf(active.version, imports);
-      const restored = decodeQuick(quick, basis);
+      const restored = distrustQuick ? undefined : decodeQuick(quick, basis);
       if (restored) {
         const source: FilmSource = basis === basisOf(active.version, {}) ? { store: 'chunks', version: active.version } : { store: 'answers', basis };
         persisted = basis;
@@ -288,7 +306,10 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     let films = chunks.get(key);
     if (!films) {
       films = await readFilmChunk(await db(), a.source, chunk);
-      if (!films) return undefined;
+      if (!films) {
+        if (answering === a) recover();
+        return undefined;
+      }
       chunks.set(key, films);
       if (chunks.size > CHUNK_CACHE) chunks.delete(chunks.keys().next().value ?? '');
     }
@@ -358,11 +379,15 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     matchTitle: async (query) => {
       // A title read before the data is ready gets its answer the moment it is (a seed in flight is waited for).
       void ensureSeeded().catch(() => undefined);
-      const a = await current();
-      if (!a) return { best: null, others: [] };
-      const { best, others } = matchFilm(a.index, query);
-      const film = best ? await recordOf(a, best.film.id) : undefined;
-      return { best: best && film ? { film, confidence: best.confidence } : null, others };
+      for (let attempt = 0; ; attempt++) {
+        const a = await current();
+        if (!a) return { best: null, others: [] };
+        const { best, others } = matchFilm(a.index, query);
+        const film = best ? await recordOf(a, best.film.id) : undefined;
+        // The stored record was gone (recover() runs): ask the data loaded again, once.
+        if (best && !film && attempt === 0 && answering !== a) continue;
+        return { best: best && film ? { film, confidence: best.confidence } : null, others };
+      }
     },
     imdbImportPlan: async (_data, context) => {
       extensionPageOnly(context);

@@ -125,6 +125,21 @@ describe('answers right after install and after a restart (issue #13)', () => {
   });
 });
 
+describe('stored chunks gone under a restarted worker', () => {
+  it('the snapshot no longer describes what is stored: the worker seeds again and the title still gets its film', async () => {
+    const first = service(2500, 'v1');
+    await first.svc.ensureSeeded();
+    const target = first.dataset.films[2100];
+    const store = await openStore(factory);
+    await store.delete('chunks', ['v1', 2]);
+    store.close();
+    const restarted = createFilmService({ bundledVersion: 'v1', loadDataset: async () => first.dataset, openDb: () => openStore(factory) });
+    const reply = await dispatch(restarted.handlers, request('matchTitle', { title: target?.title, year: target?.year, kind: 'movie' }));
+    expect(reply).toMatchObject({ ok: true, value: { best: { film: { id: target?.id } } } });
+    await expect.poll(async () => (await readActiveFilms(await openStore(factory)))?.films.length, { timeout: 5000 }).toBe(2500);
+  });
+});
+
 describe('a restart after an IMDb import', () => {
   it('answers from the snapshot of the merged data, the imported rating included', async () => {
     const dataset = fakeDataset(1500, 'v1');
