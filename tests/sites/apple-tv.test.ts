@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { appleTv, selectors } from '../../lib/sites/apple-tv';
 import { netflix } from '../../lib/sites/netflix';
@@ -528,3 +528,19 @@ describe('URLs', () => {
     expect(appleTv.detect(load('detail-movie').doc, new URL('https://www.netflix.com/title/80000001'))).toBeNull();
   });
 });
+
+/** Issue #13: each signal alone, and the overlay player winning over the page under it. */
+{
+  const id = 'umc.cmc.fixture0movie00000000000009';
+  const movieUrl = `https://tv.apple.com/us/movie/brooklyn/${id}`;
+  const page = (name: string): string => `<meta name="apple:content_id" content="${id}"><meta name="apple:title" content="${name}">`;
+  const player = (title: string): string =>
+    `<div data-testid="video-player"><div data-testid="video-container"><video></video></div><p data-testid="player-metadata-title">${title}</p></div>`;
+  describeSignals(appleTv, [
+    { name: 'the player title alone', url: 'https://tv.apple.com/us', body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' }, urlId: false },
+    { name: 'the page’s metadata alone', url: movieUrl, body: page('Brooklyn'), expected: { page: 'detail', title: 'Brooklyn', serviceId: id, signal: 'json-ld' } },
+    { name: 'player and page disagree: the player wins, without the page’s id', url: movieUrl, body: page('Carol') + player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', serviceId: undefined, signal: 'player' } },
+    { name: 'player and page agree: the page’s id goes with it', url: movieUrl, body: page('Brooklyn') + player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', serviceId: id, signal: 'player' } },
+    { name: 'the URL id alone', url: movieUrl, body: '', expected: null },
+  ]);
+}

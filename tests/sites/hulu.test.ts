@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { hulu, selectors } from '../../lib/sites/hulu';
 import { parseEpisodeLine } from '../../lib/sites/clean-title';
@@ -323,3 +323,16 @@ describe('URLs', () => {
     expect(hulu.name).toBe('Hulu');
   });
 });
+
+/** Issue #13: each signal alone, and the player winning over the page under it. */
+{
+  const watch = 'https://www.hulu.com/watch/00000000-0000-4000-8000-00000000f009';
+  const player = (title: string): string =>
+    `<div id="web-player-app"><video id="content-video-player"></video><div class="PlayerMetadata__titleText">${title}</div></div>`;
+  describeSignals(hulu, [
+    { name: 'the player title alone', url: watch, body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' } },
+    { name: 'the detail title alone', url: 'https://www.hulu.com/movie/brooklyn-00000000-0000-4000-8000-00000000d009', body: '<div class="SimpleModalNav__title">Brooklyn</div>', expected: { page: 'detail', title: 'Brooklyn', signal: 'detail' } },
+    { name: 'player and a page title disagree: the player wins', url: watch, body: '<div class="SimpleModalNav__title">Carol</div>' + player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+    { name: 'the URL id alone', url: watch, body: '', expected: null },
+  ]);
+}
