@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
+import { DATASET_KEYS_PATH } from './lib/data/quick-index';
 import { DATASET_PATH } from './lib/data/schema';
+import { datasetKeysFile } from './scripts/dataset-keys';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
 
 /** The extension pages' content security policy (popup, options, background, the import worker). */
@@ -27,6 +29,9 @@ export default defineConfig({
     // copied, not imported, because an import would inline 2 MB of base64 into the background script.
     'build:publicAssets': async (wxt, files) => {
       files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets', DATASET_PATH), relativeDest: DATASET_PATH });
+      // Its index keys, made at build time (scripts/dataset-keys.ts): the first page after install is answered
+      // without indexing 50,000 titles in the worker first.
+      files.push({ absoluteSrc: await datasetKeysFile(), relativeDest: DATASET_KEYS_PATH });
       // One mark, drawn once (assets/icon.svg): rendered at each size the manifest and the toolbar use.
       const dir = resolve(wxt.config.wxtDir, 'icons');
       await writeIcons(dir);

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createFilmService } from '~/lib/data/film-service';
-import { parseDatasetBytes } from '~/lib/data/load-dataset';
+import { gunzipText, parseDatasetBytes } from '~/lib/data/load-dataset';
+import { DATASET_KEYS_PATH, decodeDatasetKeys } from '~/lib/data/quick-index';
 import { handleMessages } from '~/lib/messaging';
 import { forgetTab, recallTabFilm, rememberTabFilm } from '~/lib/tab-films';
 import bundledManifest from '~/assets/dataset-manifest.json';
@@ -19,6 +20,11 @@ export default defineBackground(() => {
       const response = await fetch(`/${DATASET_PATH}`);
       if (!response.ok) throw new Error(`Bundled dataset missing (HTTP ${response.status}).`);
       return parseDatasetBytes(await response.arrayBuffer());
+    },
+    async loadDatasetKeys(version, films) {
+      // Optional: without it (a build that lacks the file) the worker indexes the films itself.
+      const response = await fetch(`/${DATASET_KEYS_PATH}`);
+      return response.ok ? decodeDatasetKeys(await gunzipText(await response.arrayBuffer()), version, films) : undefined;
     },
     async chunkDelayMs() {
       const value: unknown = (await browser.storage.local.get(SEED_DELAY_KEY))[SEED_DELAY_KEY];

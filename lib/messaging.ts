@@ -312,3 +312,45 @@ export function handleMessages(handlers: Handlers): () => void {
     browser.runtime.onConnect.removeListener(onConnect);
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests to a tab's content script (the popup asks; the content script of that tab answers).
+
+/** What the popup may ask a tab's content script. */
+export interface TabProtocolMap {
+  /** The page report of issue #13 (lib/content/page-report.ts): built on demand, returned only to the popup. */
+  pageReport: { data: Record<string, never>; result: string };
+}
+
+export type TabMessageType = keyof TabProtocolMap;
+export type TabHandlers = { [K in TabMessageType]: () => TabProtocolMap[K]['result'] };
+
+/** Asks the content script of `tabId`; throws MessageError when none answers (no supported page on that tab). */
+export async function askTab<K extends TabMessageType>(tabId: number, type: K): Promise<TabProtocolMap[K]['result']> {
+  let reply: unknown;
+  try {
+    reply = await browser.tabs.sendMessage(tabId, { channel: CHANNEL, type, data: {} });
+  } catch (error) {
+    throw new MessageError(`No Credits Cue page on this tab: ${String(error)}`);
+  }
+  return unwrap(type as unknown as MessageType, reply) as unknown as TabProtocolMap[K]['result'];
+}
+
+/**
+ * A content script answers its tab's requests: only from the extension's own pages (the popup), never from another
+ * content script, another extension or the page. Returns an unsubscriber.
+ */
+export function handleTabRequests(handlers: TabHandlers): () => void {
+  const ownId = browser.runtime.id;
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
+    if (!isRecord(message) || message.channel !== CHANNEL || typeof message.type !== 'string' || !Object.hasOwn(handlers, message.type)) return undefined;
+    if (!isOwnSender(sender, ownId) || sender.tab !== undefined) return Promise.resolve({ ok: false, error: 'Sender not allowed.' });
+    try {
+      return Promise.resolve({ ok: true, value: handlers[message.type as TabMessageType]() });
+    } catch (error) {
+      return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -22,6 +22,11 @@
  *   dedicated 1 MB cases, and its wall time. A failing property fails the bench.
  * - network_requests: requests that left the extension over every flow (install, seed, every service's badge,
  *   popup search, options, IMDb import), recorded as tests/e2e/privacy.e2e.test.ts does. Goal 0.
+ * - cold_answer_ms: the service worker stopped (as Chrome stops an idle one after ~30 s) → the badge shows the next
+ *   film's verdict, median of 12 rounds (bench/cold-bench.ts). Goal <= 150. worker_heap_mb: the worker's used JS
+ *   heap after it answered cold. Goal <= 60.
+ * - first_answer_after_install_ms: a fresh profile, the extension installed, a player page opened at once → its
+ *   badge's verdict, median of 3 installs. Goal <= 1500.
  *
  * At IMDb's full scale (issue #6), on IMDb-format files generated at full size by bench/imdb-gen.ts (12 M basics,
  * 1.6 M ratings, 50 M akas rows; kept in the system temp folder, made once, ~1 GB):
@@ -32,6 +37,8 @@
  *   (bench/imdb-import-bench.ts). Goals <= 15 s and <= 120 s.
  * - lookup_p50_ms_imported / search_p95_ms_imported: lookup_p50_ms and search_p95_ms again with every film
  *   imported, through the background as the content scripts and the popup ask. Goals <= 1 and <= 10.
+ * - cold_answer_ms_imported / worker_heap_mb_imported: cold_answer_ms and worker_heap_mb with every film imported.
+ *   Goal <= 400.
  * `npm run bench -- --skip-scale` leaves these out (a quick run).
  */
 import { spawnSync } from 'node:child_process';
@@ -39,9 +46,11 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { DATASET_PATH, MANIFEST_PATH } from '../lib/data/schema';
-import { launchExtension, openFixture, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
+import { launchExtension, send, siteFixture, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from '../tests/e2e/harness';
 import { sites } from '../lib/sites/index';
 import { measureNetworkRequests } from '../tests/e2e/privacy-flows';
+import { badgeTimes } from './bench/badge-bench';
+import { measureColdAnswers, measureFirstAnswer, waitForQuickSnapshot } from './bench/cold-bench';
 import { percentile, portTimes } from './bench/bench-utils';
 import { runFuzz } from './bench/fuzz-bench';
 import { generateImdbDumps } from './bench/imdb-gen';
@@ -70,97 +79,6 @@ async function freshSeedMs(session: ExtensionSession): Promise<number> {
 /** findFilms round trips from an extension page over the client's port protocol (bench/bench-utils.ts). */
 function lookupTimes(session: ExtensionSession, titles: Array<[string, number | undefined]>): Promise<number[]> {
   return portTimes(session.page, titles.map(([title, year]) => ({ type: 'findFilms', data: { title, year } })));
-}
-
-/**
- * Title appears -> badge attached, timed in the page, for any service: the player layer holding the badge (the
- * badge's mount's ancestor directly under <body>) is taken out, every trace of the current film's title in the page
- * (text in light and open shadow DOM, title-bearing attributes, the page-world bridge attribute and page objects
- * hung on elements, such as Disney+'s `mediaPlayer`) is renamed to another real film, and the layer is put back; a
- * main-world observer sees the badge land with the new film's id. Every round shows a different film, so each asks
- * the background anew.
- */
-async function badgeTimes(session: ExtensionSession, site: string, rounds: number): Promise<number[]> {
-  const page = await openFixture(session, siteFixture(site, 'player-movie'));
-  await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id'), undefined, { timeout: 15_000 });
-  // Real films with their years: pages that show a year (Prime's detail page under the player) must agree with
-  // the title, or nothing matches and the badge would not change between rounds.
-  const films: Array<[string, string]> = [
-    ['Encanto', '2021'],
-    ['Guardians of the Galaxy', '2014'],
-    ['Iron Man', '2008'],
-    ['The Irishman', '2019'],
-    ['Never Let Me Go', '2010'],
-    ['Thor: Ragnarok', '2017'],
-  ];
-  const times: number[] = [];
-  let previous: [string, string] = ['Never Let Me Go', '2010'];
-  for (let i = 0; i < rounds; i++) {
-    const film = films[i % films.length] ?? films[0] ?? previous;
-    times.push(
-      // (No named helpers in here: tsx would wrap them in a __name() the page does not have.)
-      await page.evaluate(
-        async ([oldTitle, oldYear, title, year]) => {
-          const badge = document.querySelector('credits-cue-badge');
-          let layer = badge?.parentElement ?? null;
-          while (layer?.parentElement && layer.parentElement !== document.body) layer = layer.parentElement;
-          const parent = layer?.parentElement;
-          if (!badge || !layer || !parent) throw new Error('no badge in a player layer');
-          const next = layer.nextSibling;
-          const before = badge.getAttribute('data-film-id');
-          layer.remove();
-          // Let the runtime see the player gone.
-          await new Promise((r) => setTimeout(r, 150));
-          const roots: Array<Document | ShadowRoot | Element> = [document, layer];
-          const seen = new Set<unknown>();
-          while (roots.length > 0) {
-            const root = roots.pop() as Document | ShadowRoot | Element;
-            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              if (n.nodeValue?.includes(oldTitle)) n.nodeValue = n.nodeValue.split(oldTitle).join(title);
-              if (n.nodeValue?.trim() === oldYear) n.nodeValue = year;
-            }
-            for (const el of [root, ...root.querySelectorAll('*')]) {
-              if (!(el instanceof Element)) continue;
-              if (el.shadowRoot) roots.push(el.shadowRoot);
-              for (const a of [...el.attributes]) if (a.value.includes(oldTitle)) el.setAttribute(a.name, a.value.split(oldTitle).join(title));
-              // Page objects the service hangs on its elements (Disney+ mediaPlayer): strings renamed in place.
-              const stack: unknown[] = Object.keys(el).map((k) => (el as unknown as Record<string, unknown>)[k]);
-              while (stack.length > 0) {
-                const o = stack.pop();
-                if (typeof o !== 'object' || o === null || seen.has(o)) continue;
-                seen.add(o);
-                for (const k of Object.keys(o)) {
-                  const v = (o as Record<string, unknown>)[k];
-                  if (typeof v === 'string' && v.includes(oldTitle)) (o as Record<string, unknown>)[k] = v.split(oldTitle).join(title);
-                  else stack.push(v);
-                }
-              }
-            }
-          }
-          return new Promise<number>((resolve, reject) => {
-            // A round that never sees the badge is a broken fixture or adapter: fail loudly, never hang the bench.
-            const timeout = setTimeout(() => reject(new Error(`no badge for "${title}" after 10 s`)), 10_000);
-            const mo = new MutationObserver(() => {
-              const now = document.querySelector('credits-cue-badge');
-              if (now && layer.contains(now) && now.getAttribute('data-film-id') !== before) {
-                mo.disconnect();
-                clearTimeout(timeout);
-                resolve(performance.now() - t0);
-              }
-            });
-            mo.observe(document, { childList: true, subtree: true, attributes: true });
-            const t0 = performance.now();
-            parent.insertBefore(layer, next);
-          });
-        },
-        [previous[0], previous[1], film[0], film[1]] as const,
-      ),
-    );
-    previous = film;
-  }
-  await page.close();
-  return times;
 }
 
 /** Script time (ms) the page spends over `seconds` while its own script mutates 1,000 nodes a second. */
@@ -240,7 +158,7 @@ async function measureScale(): Promise<Metric[]> {
   out.push({ name: 'pipeline_peak_rss_mb', value: pipeline.pipeline_peak_rss_mb, unit: 'MB', goal: '<= 400', ok: pipeline.pipeline_peak_rss_mb <= 400 });
   const session = await launchExtension();
   try {
-    const imported = await measureImdbImportDetails(session, dumps.dir, { log, generated: dumps.sample });
+    const imported = await measureImdbImportDetails(session, dumps.dir, { log, generated: dumps.sample, keep: true });
     const { imdb_ratings_import_s: ratings, imdb_basics_import_s: basics, lookup_p50_ms_imported: lookup, search_p95_ms_imported: search } = imported;
     out.push({ name: 'imdb_ratings_import_s', value: ratings, unit: 's', goal: '<= 15', ok: ratings <= 15 });
     out.push({ name: 'imdb_ratings_import_peak_mb', value: imported.imdb_ratings_import_peak_mb, unit: 'MB' });
@@ -253,6 +171,11 @@ async function measureScale(): Promise<Metric[]> {
     out.push({ name: 'lookup_p50_ms_imported', value: lookup, unit: 'ms', goal: '<= 1', ok: lookup <= 1 });
     out.push({ name: 'search_p95_ms_imported', value: search, unit: 'ms', goal: '<= 10', ok: search <= 10 });
     out.push({ name: 'search_first_ms_imported', value: imported.details.search_first_ms_imported, unit: 'ms' });
+    log('bench: cold answers with every film imported…');
+    await waitForQuickSnapshot(session);
+    const cold = await measureColdAnswers(session);
+    out.push({ name: 'cold_answer_ms_imported', value: cold.cold_answer_ms, unit: 'ms', goal: '<= 400', ok: cold.cold_answer_ms <= 400 });
+    out.push({ name: 'worker_heap_mb_imported', value: cold.worker_heap_mb, unit: 'MB' });
   } finally {
     await session.close();
   }
@@ -298,12 +221,20 @@ async function main(): Promise<void> {
     const cpuWorst = worst('observer_cpu_pct_');
     metrics.push({ name: 'observer_cpu_pct', value: cpuWorst, unit: '%', goal: '< 2', ok: cpuWorst < 2 });
     metrics.push(...perService);
+    console.error('bench: cold answers…');
+    await waitForQuickSnapshot(session);
+    const cold = await measureColdAnswers(session);
+    metrics.push({ name: 'cold_answer_ms', value: cold.cold_answer_ms, unit: 'ms', goal: '<= 150', ok: cold.cold_answer_ms <= 150 });
+    metrics.push({ name: 'worker_heap_mb', value: cold.worker_heap_mb, unit: 'MB', goal: '<= 60', ok: cold.worker_heap_mb <= 60 });
     const popup = (await popupReadyMs(session, 10)).sort((a, b) => a - b);
     const popupMs = percentile(popup, 50);
     metrics.push({ name: 'popup_ready_ms', value: +popupMs.toFixed(1), unit: 'ms', goal: '<= 150', ok: popupMs <= 150 });
   } finally {
     await session.close();
   }
+  console.error('bench: first answer after install…');
+  const first = await measureFirstAnswer(3);
+  metrics.push({ name: 'first_answer_after_install_ms', value: first.first_answer_after_install_ms, unit: 'ms', goal: '<= 1500', ok: first.first_answer_after_install_ms <= 1500 });
   // Every flow behind the recording proxy (the zero-network e2e's measurement): requests that left the extension.
   const network = await measureNetworkRequests();
   metrics.push({ name: 'network_requests', value: network.network_requests, unit: '', goal: '= 0', ok: network.network_requests === 0 });

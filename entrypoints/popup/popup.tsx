@@ -6,7 +6,7 @@ import { SeedProgress } from '../../components/seed-progress';
 import type { SeedStatus } from '../../lib/data/seed';
 import type { Film, RatingSourceId } from '../../lib/data/schema';
 import { t } from '../../lib/i18n';
-import { sendMessage, type TabFilm } from '../../lib/messaging';
+import { askTab, sendMessage, type TabFilm } from '../../lib/messaging';
 import { combinedScore } from '../../lib/ratings/aggregate';
 import { RATING_SOURCES } from '../../lib/ratings/sources';
 import type { SearchHit } from '../../lib/search/search-index';
@@ -108,6 +108,51 @@ function Results(props: {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * "Copy page report" (issue #13): asks the current tab's content script for its short, private page report
+ * (lib/content/page-report.ts) and puts it on the clipboard, for a bug report. Nothing is sent anywhere; the text
+ * is shown folded below so the viewer sees exactly what they would share.
+ */
+function PageReport(): JSX.Element {
+  const [state, setState] = useState<{ text?: string; copied?: boolean; none?: boolean }>({});
+  const copy = async (): Promise<void> => {
+    const tabId = await currentTabId();
+    const text = tabId === undefined ? undefined : await askTab(tabId, 'pageReport').catch(() => undefined);
+    if (text === undefined) {
+      setState({ none: true });
+      return;
+    }
+    const copied = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    setState({ text, copied });
+  };
+  return (
+    <section class="page-report">
+      <button type="button" class="link" onClick={() => void copy()} data-testid="page-report">
+        {t('popupPageReport')}
+      </button>
+      {state.none ? (
+        <p class="muted" role="status" data-testid="page-report-none">
+          {t('popupPageReportNone')}
+        </p>
+      ) : null}
+      {state.text !== undefined ? (
+        <>
+          <p class="muted" role="status" data-testid="page-report-status" data-copied={String(state.copied)}>
+            {state.copied ? t('popupPageReportCopied') : t('popupPageReportSelect')}
+          </p>
+          <details open={!state.copied}>
+            <summary>{t('popupPageReportPreview')}</summary>
+            <pre data-testid="page-report-text">{state.text}</pre>
+          </details>
+        </>
+      ) : null}
+    </section>
   );
 }
 
@@ -246,6 +291,7 @@ export function Popup(): JSX.Element {
           </p>
         )
       ) : null}
+      <PageReport />
       {ready && status?.dataAsOf ? (
         <footer class="muted" data-testid="data-as-of">
           {t('popupDataAsOf', [status.dataAsOf, (status.films ?? 0).toLocaleString('en')])}

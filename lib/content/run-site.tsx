@@ -4,18 +4,21 @@
  * adapter; nothing here asks which site it is on.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Badge } from '../../components/badge';
 import type { FilmSummary } from '../data/film-index';
 import type { Confidence } from '../data/film-index';
 import type { Film } from '../data/schema';
 import { creditsAlert, type CreditsAlert } from '../credits-text';
-import { sendMessage } from '../messaging';
+import { handleTabRequests, sendMessage } from '../messaging';
 import { combinedScore } from '../ratings/aggregate';
 import type { RatingSourceId } from '../data/schema';
 import { DEFAULT_SETTINGS, enabledSources, isSiteEnabled, loadSettings, matchesShortcut, watchSettings, type Settings } from '../settings';
+import { cleanTitle, normalizePageText } from '../sites/clean-title';
 import { PAGE_DATA_ATTRIBUTE, readPageData } from '../sites/page-data';
 import type { DetectedTitle, SiteAdapter } from '../sites/types';
 import { createBadgeHost, type BadgeHost } from './badge-host';
+import { buildPageReport } from './page-report';
 import { isNearEnd, isTypingTarget, pageSaysCredits } from './signals';
 
 /** What the runtime needs from WXT's content-script context (kept narrow so tests can pass a plain object). */
@@ -30,6 +33,34 @@ export interface ContentContext {
 const CHECK_DELAY_MS = 50;
 /** How long the badge stays fully visible after a mouse move while the film plays. */
 const WAKE_MS = 3000;
+/**
+ * A player on screen with no title read for this long says so ("Can't read the title here — search", issue #13)
+ * rather than show nothing: long enough for a player to render its title, short enough to be of use.
+ */
+const UNREADABLE_MS = 2500;
+/**
+ * A title the background could not answer (it stopped twice while answering) is asked again after these delays;
+ * only then does the badge give up and offer a search. Never a stuck "unknown" for a title that has an answer.
+ */
+const RETRY_DELAYS_MS = [300, 1000, 2000, 4000, 8000];
+
+/**
+ * What a page gives for a search when its title cannot be read: the tab title's first part, cleaned ("Watch" and the
+ * service's name taken off), or nothing.
+ */
+export function pageHint(doc: Document, adapter: Pick<SiteAdapter, 'name'>): string {
+  const head = normalizePageText(doc.title ?? '').split(/\s[|•–—-]\s/)[0] ?? '';
+  const title = cleanTitle(head.replace(/^watch\s+/i, ''));
+  return title && title.toLowerCase() !== adapter.name.toLowerCase() ? title : '';
+}
+
+function manifestVersion(): string | undefined {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return undefined;
+  }
+}
 
 interface Shown {
   key: string;
@@ -86,6 +117,13 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
   let ratingsRevealed = false;
   /** The dataset's per-source means (combined score priors), asked for once, when first needed. */
   let means: Partial<Record<RatingSourceId, number>> | undefined;
+  /** A player on screen without a readable title: since when, on which URL, and whether the badge says so. */
+  let unreadable: { href: string; since: number; timer?: ReturnType<typeof setTimeout>; shown: boolean } | undefined;
+  /** The URL on which the player itself named an episode: a tab title read there names the episode, not a film. */
+  let episodeHref: string | undefined;
+  /** Failed answers of the title asked for last, and the timer of its next try. */
+  let failures: { key: string; count: number } | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const paint = (alert: CreditsAlert | null, placement: 'player' | 'inline'): void => {
     if (!shown) return;
@@ -218,10 +256,25 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
       year: detected.year,
       runtime: detected.runtime,
       kind: detected.kind,
-    }).catch(() => null);
+    }).catch(() => undefined);
     // A newer title may have appeared while the background answered: only the latest one is shown.
     if (disposed || pendingKey !== key) return;
     pendingKey = undefined;
+    if (result === undefined) {
+      // No answer at all (the background stopped while answering): ask again a little later, a few times.
+      const count = failures?.key === key ? failures.count + 1 : 1;
+      failures = { key, count };
+      const delay = RETRY_DELAYS_MS[count - 1];
+      if (delay !== undefined) {
+        if (retryTimer !== undefined) clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          schedule();
+        }, delay);
+        return;
+      }
+    }
+    failures = undefined;
     shown = {
       key,
       href: win.location.href,
@@ -236,6 +289,82 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     revision++;
     update();
     void ask('reportDetected', { siteId: adapter.id, title: detected.title, filmId: shown.film?.id ?? null }).catch(() => undefined);
+  }
+
+  /** Leaves the "can't read the title" state (a title was read, or the player is gone). */
+  function clearUnreadable(): void {
+    if (!unreadable) return;
+    if (unreadable.timer !== undefined) clearTimeout(unreadable.timer);
+    if (unreadable.shown) {
+      badge.setData({ unreadable: null });
+      painted = '';
+    }
+    unreadable = undefined;
+  }
+
+  /**
+   * A player on screen and no title read: after UNREADABLE_MS the badge says so in the player and offers a search
+   * with what the page gives (issue #13), instead of showing nothing.
+   */
+  function showUnreadable(root: Element, href: string): void {
+    if (unreadable?.href !== href) {
+      clearUnreadable();
+      unreadable = { href, since: Date.now(), shown: false };
+    }
+    const state = unreadable;
+    const waited = Date.now() - state.since;
+    if (waited < UNREADABLE_MS) {
+      state.timer ??= setTimeout(() => {
+        state.timer = undefined;
+        schedule();
+      }, UNREADABLE_MS - waited + 10);
+      badge.detach();
+      return;
+    }
+    if (userHidden) {
+      badge.detach();
+      return;
+    }
+    const full = doc.fullscreenElement;
+    badge.attach(full && !full.contains(root) ? full : root);
+    const hint = pageHint(doc, adapter);
+    badge.setData({
+      credits: 'unknown',
+      'film-id': '',
+      confidence: 'low',
+      placement: 'player',
+      alert: null,
+      faded: null,
+      unreadable: '',
+      position: settings.badge.position,
+      size: settings.badge.size,
+    });
+    state.shown = true;
+    const view = `unreadable|${hint}|${revision}`;
+    if (view === painted) return;
+    painted = view;
+    render(
+      <Badge
+        film={null}
+        confidence={null}
+        queryTitle={hint}
+        others={[]}
+        sources={[]}
+        ratingsHidden={false}
+        combined={null}
+        onRevealRatings={() => undefined}
+        placement="player"
+        expanded={false}
+        showNotes={false}
+        alert={null}
+        unreadable
+        onToggleExpanded={() => undefined}
+        onToggleNotes={() => undefined}
+        onPickOther={() => undefined}
+        onSearch={() => void ask('openSearch', { query: hint }).catch(() => undefined)}
+      />,
+      badge.root,
+    );
   }
 
   function watchVideo(next: HTMLVideoElement | null): void {
@@ -254,14 +383,29 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     const url = new URL(win.location.href);
     // Switched off for this site (options page or the popup's switch): behave as if nothing were on screen.
     const enabled = isSiteEnabled(settings, adapter.id) && adapter.isTitlePage(url);
-    const detected = enabled ? adapter.detect(doc, url) : null;
+    let detected = enabled ? adapter.detect(doc, url) : null;
+    if (episodeHref !== url.href) episodeHref = undefined;
+    // Where the player itself named an episode, a tab title read later on the same URL (controls hidden) names that
+    // episode, not a film of the same name (Max writes the episode's title there).
+    if (detected?.kind === 'episode' && detected.signal !== 'tab-title') episodeHref = url.href;
+    else if (detected?.signal === 'tab-title' && detected.page === 'player' && episodeHref === url.href) detected = { ...detected, kind: 'episode' };
     // Players hide their title with the controls while the film plays (Netflix removes it outright): an empty
     // reading on the same player URL, with the player still there, is the same film, not a new page.
     if (enabled && !detected && shown?.detected.page === 'player' && shown.href === url.href && adapter.badgeMount(doc, shown.detected)) {
+      clearUnreadable();
       watchVideo(adapter.video(doc) ?? video);
       update();
       return;
     }
+    const player = enabled && !detected ? adapter.player(doc) : null;
+    if (player) {
+      shown = undefined;
+      pendingKey = undefined;
+      watchVideo(adapter.video(doc));
+      showUnreadable(player, url.href);
+      return;
+    }
+    clearUnreadable();
     // Only films get a badge: episodes and series pages show none.
     if (!detected || detected.kind !== 'movie') {
       shown = undefined;
@@ -324,8 +468,16 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
   // Applied live: a change on the options page or the popup reaches every open badge.
   const unwatch = settingsSource.watch(applySettings);
 
+  // The popup's "Copy page report" (issue #13): built here, on request, from the page as it is now.
+  const stopReports = handleTabRequests({
+    pageReport: () => buildPageReport({ adapter, doc, url: new URL(win.location.href), version: manifestVersion() }),
+  });
+
   ctx.onInvalidated(() => {
     disposed = true;
+    stopReports();
+    clearUnreadable();
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
     unwatch();
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);

@@ -2,15 +2,34 @@
  * In-memory lookup over the films of one dataset version. The background builds it from IndexedDB (or from the
  * freshly parsed asset while seeding) and the `lookup` CLI builds it from the asset on disk, so both answer with
  * the same code. Lookups are Map reads and a binary search: well under a millisecond for the whole dataset.
+ *
+ * Keys name films by their position in the film list, so the same keys serve full records and the compact heads a
+ * restarted worker answers from (lib/data/quick-index.ts): building the keys (normalising every title) is most of
+ * the cost of an index, and keys that were stored, or shipped with the dataset, make an index without that cost.
  */
-import { bucketFilms, createCandidateKeys, findCandidates, indexFilmTitles, MIN_BEGINNING, titlesOf, type TitleCandidate } from '../match/candidates';
+import {
+  bucketPositions,
+  createCandidateKeys,
+  findCandidates,
+  indexFilmTitles,
+  MIN_BEGINNING,
+  titlesOf,
+  type CandidateKeys,
+  type FilmBucket,
+  type KeyLookup,
+  type MatchableFilm,
+  type TitleCandidate,
+  type YearBucket,
+} from '../match/candidates';
 import { matchKey, normalizeTitle } from '../match/normalize';
 import type { Film } from './schema';
 
+export type { MatchableFilm } from '../match/candidates';
+
 export type Confidence = 'high' | 'medium' | 'low';
 
-export interface FilmHit {
-  film: Film;
+export interface FilmHit<F extends MatchableFilm = Film> {
+  film: F;
   confidence: Confidence;
 }
 
@@ -23,30 +42,50 @@ export interface FilmSummary {
   credits: Film['credits']['state'];
 }
 
-export interface FilmIndex {
+/**
+ * The keys of an index as plain data (parallel arrays), to store and restore without normalising a title: full
+ * keys with their film positions and part keys with their entries (CandidateKeys.part), both sorted by key, and
+ * every normalised title in sorted order with its film's position (prefix search).
+ */
+export interface IndexKeys {
+  fullKeys: string[];
+  fullPositions: FilmBucket[];
+  partKeys: string[];
+  partEntries: number[][];
+  names: string[];
+  namePositions: number[];
+}
+
+export interface FilmIndex<F extends MatchableFilm = Film> {
   readonly size: number;
-  get(id: string): Film | undefined;
+  get(id: string): F | undefined;
+  /** The film's position in `films()`, or undefined. */
+  position(id: string): number | undefined;
   /** Every film of the index (for building other indexes over the same version). */
-  films(): readonly Film[];
+  films(): readonly F[];
   /** Films whose title, original or alternative title has the same match key (matchKey), best first. */
-  find(title: string, year?: number): FilmHit[];
+  find(title: string, year?: number): Array<FilmHit<F>>;
   /** Films with a title word sequence starting with `prefix`, most popular first. */
   prefix(prefix: string, limit?: number): FilmSummary[];
   /**
    * Every film a page title could mean, with how close the title is (lib/match/candidates.ts); unscored. The year
    * only widens the search (spelling variants of that year when nothing closer exists); it filters nothing.
    */
-  candidates(title: string, year?: number): TitleCandidate[];
+  candidates(title: string, year?: number): Array<TitleCandidate<F>>;
+  /** The keys as plain data (see IndexKeys), as a restored index reads them. */
+  keys(): IndexKeys;
+  /** The same keys over other records of the same films, position for position (heads → full records). */
+  withFilms<G extends MatchableFilm>(films: readonly G[]): FilmIndex<G>;
 }
 
 /** Votes behind the film's best-known rating: ranks popular films first. */
-export function popularity(film: Film): number {
+export function popularity(film: MatchableFilm): number {
   let best = 0;
   for (const r of film.ratings) if ((r.count ?? 0) > best) best = r.count ?? 0;
   return best;
 }
 
-export function summarize(film: Film): FilmSummary {
+export function summarize(film: MatchableFilm): FilmSummary {
   return { id: film.id, title: film.title, year: film.year, kind: film.kind, credits: film.credits.state };
 }
 
@@ -54,7 +93,7 @@ export function summarize(film: Film): FilmSummary {
  * Year agreement decides confidence for an exact title-key hit. This is `find`, the plain "films of this title"
  * search; matching a page title (runtime, kind, looser title forms, rivals) is lib/match/match.ts.
  */
-function confidenceFor(film: Film, year: number | undefined, candidates: number): Confidence {
+function confidenceFor(film: MatchableFilm, year: number | undefined, candidates: number): Confidence {
   if (year === undefined || film.year === undefined) return candidates === 1 ? 'medium' : 'low';
   const diff = Math.abs(film.year - year);
   if (diff === 0) return 'high';
@@ -63,21 +102,140 @@ function confidenceFor(film: Film, year: number | undefined, candidates: number)
 
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
-export function buildFilmIndex(films: readonly Film[]): FilmIndex {
-  const byId = new Map<string, Film>();
-  // [normalised title, film] sorted by title, for prefix search by binary search.
-  const names: Array<[string, Film]> = [];
-  // The matcher's keys are built in the same pass, so a worker start normalises each title once.
-  const candidateKeys = createCandidateKeys();
+/**
+ * The films of an index by position. An array of records is one; a restarted worker's heads are another, made one
+ * by one when a lookup first reaches them (lib/data/quick-index.ts), so a restart does not build 50,000 objects
+ * before its first answer.
+ */
+export interface FilmList<F> {
+  readonly length: number;
+  at(position: number): F | undefined;
+  idAt(position: number): string | undefined;
+  yearAt(position: number): number | undefined;
+  /** Every film (made now if need be). */
+  all(): readonly F[];
+}
 
-  for (const film of films) {
-    byId.set(film.id, film);
+export function arrayFilmList<F extends MatchableFilm>(films: readonly F[]): FilmList<F> {
+  return {
+    length: films.length,
+    at: (position) => films[position],
+    idAt: (position) => films[position]?.id,
+    yearAt: (position) => films[position]?.year,
+    all: () => films,
+  };
+}
+
+/** Sorted keys and their values (parallel arrays), read by binary search: a restored index builds no Map. */
+class SortedLookup<V> implements KeyLookup<V> {
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly values: readonly V[],
+  ) {}
+
+  get(key: string): V | undefined {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.keys[mid] ?? '';
+      if (at === key) return this.values[mid];
+      if (at < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return undefined;
+  }
+}
+
+interface Built {
+  keys: CandidateKeys;
+  /** The keys as plain data (made when first asked for, from a built index). */
+  plain: () => IndexKeys;
+  names: readonly string[];
+  namePositions: readonly number[];
+}
+
+/** Map entries sorted by key, as parallel arrays (the stored form, read by SortedLookup). */
+function sortedEntries<V>(map: ReadonlyMap<string, V>): { keys: string[]; values: V[] } {
+  const entries = [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { keys: entries.map((e) => e[0]), values: entries.map((e) => e[1]) };
+}
+
+/** Normalises every title once and derives every key from it. */
+function buildKeys(films: readonly MatchableFilm[]): Built {
+  // [normalised title, position] sorted by title, for prefix search by binary search.
+  const entries: Array<[string, number]> = [];
+  const building = createCandidateKeys();
+  for (let position = 0; position < films.length; position++) {
+    const film = films[position] as MatchableFilm;
     const titles = titlesOf(film);
     const normalized = titles.map(normalizeTitle);
-    for (const name of normalized) if (name) names.push([name, film]);
-    indexFilmTitles(candidateKeys, film, titles, normalized);
+    for (const name of normalized) if (name) entries.push([name, position]);
+    indexFilmTitles(building, position, film.year, titles, normalized);
   }
-  names.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].id < b[1].id ? -1 : 1));
+  const id = (position: number): string => films[position]?.id ?? '';
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : id(a[1]) < id(b[1]) ? -1 : 1));
+  const names = entries.map((e) => e[0]);
+  const namePositions = entries.map((e) => e[1]);
+  return {
+    keys: { full: building.full, part: building.part, byYear: () => building.byYear },
+    plain: () => {
+      const full = sortedEntries(building.full);
+      const part = sortedEntries(building.part);
+      return { fullKeys: full.keys, fullPositions: full.values, partKeys: part.keys, partEntries: part.values, names, namePositions };
+    },
+    names,
+    namePositions,
+  };
+}
+
+/**
+ * Stored keys as they are: lookups by binary search, and the spelling-variant buckets (rarely needed) derived from
+ * the full keys and the films' years on first use.
+ */
+function restoreKeys(films: FilmList<unknown>, stored: IndexKeys): Built {
+  let byYear: Map<number, YearBucket> | undefined;
+  const deriveByYear = (): Map<number, YearBucket> => {
+    const pairs: Array<[number, string, number]> = [];
+    stored.fullKeys.forEach((key, i) => {
+      for (const position of bucketPositions(stored.fullPositions[i])) {
+        const year = films.yearAt(position);
+        if (year !== undefined) pairs.push([year, key, position]);
+      }
+    });
+    pairs.sort((a, b) => a[2] - b[2]);
+    const out = new Map<number, YearBucket>();
+    for (const [year, key, position] of pairs) {
+      let bucket = out.get(year);
+      if (!bucket) out.set(year, (bucket = { keys: [], films: [] }));
+      bucket.keys.push(key);
+      bucket.films.push(position);
+    }
+    return out;
+  };
+  return {
+    keys: {
+      full: new SortedLookup(stored.fullKeys, stored.fullPositions),
+      part: new SortedLookup(stored.partKeys, stored.partEntries),
+      byYear: () => (byYear ??= deriveByYear()),
+    },
+    plain: () => stored,
+    names: stored.names,
+    namePositions: stored.namePositions,
+  };
+}
+
+function createIndex<F extends MatchableFilm>(list: FilmList<F>, built: Built): FilmIndex<F> {
+  const { keys, names, namePositions } = built;
+  // Made on the first lookup by id: matching never needs it, and a restarted worker answers before it exists.
+  let byId: Map<string, number> | undefined;
+  const positionOf = (id: string): number | undefined => {
+    if (!byId) {
+      byId = new Map();
+      for (let p = 0; p < list.length; p++) byId.set(list.idAt(p) ?? '', p);
+    }
+    return byId.get(id);
+  };
 
   /** Index of the first name not below `p` (binary search). */
   const lowerBound = (p: string): number => {
@@ -85,31 +243,37 @@ export function buildFilmIndex(films: readonly Film[]): FilmIndex {
     let hi = names.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((names[mid]?.[0] ?? '') < p) lo = mid + 1;
+      if ((names[mid] ?? '') < p) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
 
   /** Films with a title that starts with the words of `title` and goes on (the matcher's widest net; capped). */
-  const beginningsOf = (title: string): Film[] => {
+  const beginningsOf = (title: string): number[] => {
     const p = normalizeTitle(title);
     if (p.length < MIN_BEGINNING || !p.includes(' ')) return [];
-    const films: Film[] = [];
-    for (let i = lowerBound(`${p} `); i < names.length && films.length < 50; i++) {
-      const entry = names[i];
-      if (!entry || !entry[0].startsWith(`${p} `)) break;
-      if (!films.includes(entry[1])) films.push(entry[1]);
+    const found: number[] = [];
+    for (let i = lowerBound(`${p} `); i < names.length && found.length < 50; i++) {
+      if (!(names[i] ?? '').startsWith(`${p} `)) break;
+      const position = namePositions[i] ?? -1;
+      if (!found.includes(position)) found.push(position);
     }
-    return films;
+    return found;
   };
 
+  const byPosition = { at: (p: number) => list.at(p), yearAt: (p: number) => list.yearAt(p) };
+
   return {
-    size: byId.size,
-    get: (id) => byId.get(id),
-    films: () => films,
+    size: list.length,
+    get: (id) => {
+      const position = positionOf(id);
+      return position === undefined ? undefined : list.at(position);
+    },
+    position: positionOf,
+    films: () => list.all(),
     find(title, year) {
-      const candidates = bucketFilms(candidateKeys.full.get(matchKey(title)));
+      const candidates = bucketPositions(keys.full.get(matchKey(title))).flatMap((p) => list.at(p) ?? []);
       const near = year === undefined ? candidates : candidates.filter((f) => f.year === undefined || Math.abs(f.year - year) <= 1);
       return near
         .map((film) => ({ film, confidence: confidenceFor(film, year, near.length) }))
@@ -118,15 +282,15 @@ export function buildFilmIndex(films: readonly Film[]): FilmIndex {
     prefix(prefix, limit = 20) {
       const p = normalizeTitle(prefix);
       if (!p) return [];
-      const lo = lowerBound(p);
-      const seen = new Set<string>();
-      const hits: Film[] = [];
-      for (let i = lo; i < names.length; i++) {
-        const entry = names[i];
-        if (!entry || !entry[0].startsWith(p)) break;
-        if (!seen.has(entry[1].id)) {
-          seen.add(entry[1].id);
-          hits.push(entry[1]);
+      const seen = new Set<number>();
+      const hits: F[] = [];
+      for (let i = lowerBound(p); i < names.length; i++) {
+        if (!(names[i] ?? '').startsWith(p)) break;
+        const position = namePositions[i] ?? -1;
+        const film = list.at(position);
+        if (film && !seen.has(position)) {
+          seen.add(position);
+          hits.push(film);
         }
       }
       return hits
@@ -134,6 +298,20 @@ export function buildFilmIndex(films: readonly Film[]): FilmIndex {
         .slice(0, Math.max(0, Math.min(limit, 100)))
         .map(summarize);
     },
-    candidates: (title, year) => findCandidates(candidateKeys, title, year, beginningsOf),
+    candidates: (title, year) => findCandidates(keys, byPosition, title, year, beginningsOf),
+    keys: built.plain,
+    withFilms: (other) => createIndex(arrayFilmList(other), built),
   };
+}
+
+export function buildFilmIndex<F extends MatchableFilm>(films: readonly F[]): FilmIndex<F> {
+  return createIndex(arrayFilmList(films), buildKeys(films));
+}
+
+/**
+ * An index over `films` from the plain keys (`keys()`) of an index over the same films, position for position:
+ * nothing is normalised and no key map is built.
+ */
+export function restoreFilmIndex<F extends MatchableFilm>(films: FilmList<F>, keys: IndexKeys): FilmIndex<F> {
+  return createIndex(films, restoreKeys(films, keys));
 }

@@ -2,8 +2,18 @@
  * The background's film service: owns the IndexedDB store and the in-memory index, seeds on install, update and
  * every worker start (a worker stopped mid-seed resumes), and answers the message map. Kept out of the
  * entrypoint so unit tests drive it with fake-indexeddb and an injected dataset loader.
+ *
+ * Answers come from the answering index, one of:
+ * - full records in memory: after a seed (the parsed asset), an IMDb import, or a worker start without a usable
+ *   quick snapshot (every stored film read back and indexed);
+ * - heads from the quick snapshot (lib/data/quick-index.ts): the usual worker start. Chrome stops an idle worker
+ *   after about 30 s, so this is how most titles are answered; the full record of a film is then read from its one
+ *   stored chunk when asked for.
+ *
+ * Right after install nothing is stored yet: the parsed asset answers at once, before it is written (issue #13: the
+ * first player page must not stay "unknown"), and a title asked for earlier waits for it.
  */
-import { buildFilmIndex, type FilmIndex } from './film-index';
+import { arrayFilmList, buildFilmIndex, restoreFilmIndex, type FilmIndex, type IndexKeys, type MatchableFilm } from './film-index';
 import {
   abortImport,
   beginImport,
@@ -14,10 +24,23 @@ import {
   readLayers,
   removeImports,
   writeImportChunk,
+  type ImdbImportState,
   type ImdbLayers,
 } from './imdb-layers';
+import { basisOf, decodeQuick, encodeQuick } from './quick-index';
 import { seedStore, type SeedStatus } from './seed';
-import { openStore, readActiveFilms, type ActiveRecord, type Db } from './store';
+import {
+  CHUNK_SIZE,
+  getActive,
+  openStore,
+  readActiveFilms,
+  readFilmChunk,
+  readQuick,
+  writeQuick,
+  type ActiveRecord,
+  type Db,
+  type FilmSource,
+} from './store';
 import type { Dataset, Film } from './schema';
 import type { Handlers } from '../messaging';
 import { matchFilm } from '../match/match';
@@ -29,10 +52,18 @@ export type DataHandlers = Omit<Handlers, 'openSearch' | 'reportDetected' | 'get
 /** Films kept from an import without being in the bundle need this many IMDb votes (the pipeline's rule). */
 export const IMPORT_MIN_VOTES = 1000;
 
+/** Chunks of full records kept after reading one (a few titles in a row often sit close together). */
+const CHUNK_CACHE = 4;
+
 export interface FilmServiceOptions {
   /** Version of the bundled asset (from its small manifest), so a worker start can skip parsing the asset. */
   bundledVersion: string;
   loadDataset: () => Promise<Dataset>;
+  /**
+   * The bundled dataset's index keys shipped beside it (scripts/dataset-keys.ts), for that version and film count;
+   * undefined when missing or for other films. Spares the first answer after install the indexing of every title.
+   */
+  loadDatasetKeys?: (version: string, films: number) => Promise<IndexKeys | undefined>;
   /** Read at seed start; see SeedOptions.chunkDelayMs. */
   chunkDelayMs?: () => Promise<number | undefined>;
   /** Opens the store; `onLost` must run when the connection is gone for good (see openStore). */
@@ -51,19 +82,49 @@ function extensionPageOnly(context: { page?: boolean }): void {
   if (context.page !== true) throw new Error('Only the options page can import IMDb data.');
 }
 
+/** The index that answers, and where the full records of its films are. */
+interface Answering {
+  index: FilmIndex<MatchableFilm>;
+  /** Full records by position, when in memory. */
+  records?: readonly Film[];
+  /** Where the full records are stored (read one chunk at a time when not in memory). */
+  source: FilmSource;
+  basis: string;
+  /** The active record of the version the films come from. */
+  active: ActiveRecord;
+  /** The imports laid over it. */
+  imports: ImdbImportState;
+}
+
 export function createFilmService(options: FilmServiceOptions): FilmService {
   let status: SeedStatus = { state: 'idle', done: 0, total: 0 };
-  let index: FilmIndex | undefined;
-  /** The record of the version `index` holds. */
-  let activeRecord: ActiveRecord | undefined;
-  /** The bundled films of that version, before the viewer's IMDb imports are laid over them. */
-  let bundled: readonly Film[] = [];
-  let layers: ImdbLayers | undefined;
-  /** The popup's search index, built on the first search of a version (content scripts never need it). */
-  let search: { index: FilmIndex; search: SearchIndex } | undefined;
+  let answering: Answering | undefined;
+  /** The bundled films of the answering version, when in memory (a seed, or read back for an import). */
+  let bundled: readonly Film[] | undefined;
+  /** The popup's search index, built on the first search of an answering index (content scripts never need it). */
+  let search: { index: FilmIndex<MatchableFilm>; search: SearchIndex } | undefined;
+  /** The basis whose quick snapshot is stored (or being stored). */
+  let persisted: string | undefined;
+  const chunks = new Map<string, readonly Film[]>();
   let dbPromise: Promise<Db> | undefined;
   let loading: Promise<void> | undefined;
   let seeding: Promise<void> | undefined;
+  /** Set when a snapshot named a chunk that is gone: load everything until a fresh snapshot is stored. */
+  let distrustQuick = false;
+  /** Requests waiting for a first answering index while a seed runs. */
+  let waiting: Array<() => void> = [];
+
+  const release = (): void => {
+    const waiters = waiting;
+    waiting = [];
+    for (const wake of waiters) wake();
+  };
+
+  const setAnswering = (next: Answering): void => {
+    answering = next;
+    chunks.clear();
+    release();
+  };
 
   /**
    * The viewer cleared the extension's storage (or it was deleted under us): forget the connection and seed again.
@@ -73,30 +134,85 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
   const onLost = (): void => {
     dbPromise = undefined;
     seeding = undefined;
+    persisted = undefined;
+    chunks.clear();
     // Not "ready with this version" any more: the next ensureSeeded writes the bundled data again.
     status = { ...status, state: 'idle', version: undefined };
     void ensureSeeded().catch(() => undefined);
   };
   const db = (): Promise<Db> => (dbPromise ??= options.openDb ? options.openDb(onLost) : openStore(undefined, onLost));
 
-  /** The answering index: the bundled films with the current imports merged over them (re-read from storage). */
-  const rebuild = async (films: readonly Film[], record: ActiveRecord): Promise<void> => {
-    const current = await readLayers(await db()).catch(() => undefined);
-    bundled = films;
-    layers = current;
-    activeRecord = record;
-    index = buildFilmIndex(current ? mergeImdb(films, current, record.manifest.inputs.length) : [...films]);
+  /**
+   * A stored chunk the answering data names is gone (storage partly evicted or cleared): the quick snapshot no
+   * longer describes what is stored. Forget it all and load (or seed) again; requests wait for that.
+   */
+  const recover = (): void => {
+    distrustQuick = true;
+    answering = undefined;
+    loading = undefined;
+    seeding = undefined;
+    persisted = undefined;
+    chunks.clear();
+    status = { ...status, state: 'idle', version: undefined };
+    void ensureSeeded().catch(() => undefined);
   };
 
-  /** Loads the complete active version (if any) into memory; queries wait for this, never for a seed. */
+  /**
+   * Indexes `films` (with the imports laid over them) as the answering data of `active`; `keys` are the shipped
+   * keys of exactly these bundled films, used when nothing is laid over them.
+   */
+  const answerFrom = (films: readonly Film[], layers: ImdbLayers, active: ActiveRecord, keys?: IndexKeys): Answering => {
+    const imported = Object.keys(layers.state).length > 0;
+    const records = imported ? mergeImdb(films, layers, active.manifest.inputs.length) : films;
+    const basis = basisOf(active.version, layers.state);
+    const source: FilmSource = imported ? { store: 'answers', basis } : { store: 'chunks', version: active.version };
+    const index = keys && !imported ? restoreFilmIndex(arrayFilmList(records), keys) : buildFilmIndex(records);
+    return { index, records, source, basis, active, imports: layers.state };
+  };
+
+  /** Stores the quick snapshot of the answering index (and its merged films), once per basis. */
+  const persist = async (current: Answering): Promise<void> => {
+    if (persisted === current.basis || !current.records) return;
+    persisted = current.basis;
+    try {
+      const snapshot = encodeQuick(current.index, current.basis);
+      await writeQuick(await db(), snapshot, current.source.store === 'answers' ? current.records : undefined);
+      distrustQuick = false;
+    } catch (error) {
+      // Only a slower next start: the full data is read back then, and the snapshot written again.
+      persisted = undefined;
+      console.warn('Credits Cue: could not store the quick index', error);
+    }
+  };
+
+  const readyStatus = (active: ActiveRecord): void => {
+    status = { ...status, version: active.version, films: active.films, dataAsOf: active.manifest.dataAsOf };
+    if (status.state === 'idle') status = { ...status, state: 'ready', done: active.chunks, total: active.chunks };
+  };
+
+  /** Loads the complete active version (if any): from the quick snapshot, else every stored film. */
   const loadIndex = (): Promise<void> =>
     (loading ??= (async () => {
-      const stored = await readActiveFilms(await db());
-      if (stored && !index) {
-        await rebuild(stored.films, stored.active);
-        status = { ...status, version: stored.active.version, films: stored.active.films, dataAsOf: stored.active.manifest.dataAsOf };
-        if (status.state === 'idle') status = { ...status, state: 'ready', done: stored.active.chunks, total: stored.active.chunks };
+      const store = await db();
+      const [active, imports, quick] = await Promise.all([getActive(store), readImportState(store), readQuick(store)]);
+      if (!active || answering) return;
+      const basis = basisOf(active.version, imports);
+      const restored = distrustQuick ? undefined : decodeQuick(quick, basis);
+      if (restored) {
+        const source: FilmSource = basis === basisOf(active.version, {}) ? { store: 'chunks', version: active.version } : { store: 'answers', basis };
+        persisted = basis;
+        setAnswering({ index: restored, source, basis, active, imports });
+        readyStatus(active);
+        return;
       }
+      const stored = await readActiveFilms(store);
+      if (!stored || answering) return;
+      bundled = stored.films;
+      const keys = await options.loadDatasetKeys?.(stored.active.version, stored.films.length).catch(() => undefined);
+      const next = answerFrom(stored.films, await readLayers(store), stored.active, keys);
+      setAnswering(next);
+      readyStatus(stored.active);
+      void persist(next);
     })());
 
   const ensureSeeded = (): Promise<void> =>
@@ -105,20 +221,36 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
       try {
         await loadIndex();
         // The common worker start: the bundled version is already stored complete and indexed.
-        if (index && status.version === options.bundledVersion) {
+        if (answering && status.version === options.bundledVersion) {
           status = { ...status, state: 'ready' };
           return;
         }
         const dataset = await options.loadDataset();
+        const store = await db();
+        const [layers, keys] = await Promise.all([
+          readLayers(store),
+          options.loadDatasetKeys?.(dataset.manifest.version, dataset.films.length).catch(() => undefined),
+        ]);
+        const pending: ActiveRecord = {
+          version: dataset.manifest.version,
+          manifest: dataset.manifest,
+          chunks: Math.ceil(dataset.films.length / CHUNK_SIZE),
+          films: dataset.films.length,
+        };
+        // Nothing answers yet (first install, cleared storage): the parsed asset does, from memory, while it is
+        // written. An update keeps the stored version answering until the new one is complete.
+        const early = answering ? undefined : answerFrom(dataset.films, layers, pending, keys);
+        if (early) setAnswering(early);
         const delay = await options.chunkDelayMs?.();
-        const active = await seedStore(await db(), dataset, {
+        const active = await seedStore(store, dataset, {
           chunkDelayMs: delay,
           onProgress: (p) => {
             status = { ...p, version: status.version, films: status.films, dataAsOf: status.dataAsOf };
           },
         });
-        // The parsed asset is already in memory: index it rather than reading back what was just written.
-        await rebuild(dataset.films, active);
+        bundled = dataset.films;
+        const next = early && answering === early ? { ...early, active } : answerFrom(dataset.films, layers, active, keys);
+        setAnswering(next);
         status = {
           state: 'ready',
           done: active.chunks,
@@ -129,15 +261,18 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
           resumedFrom: status.resumedFrom,
           seedMs: Math.round(performance.now() - started),
         };
+        await persist(next);
       } catch (error) {
         status = { ...status, state: 'error', error: error instanceof Error ? error.message : String(error) };
         seeding = undefined; // allow a retry on the next request or start
         throw error;
+      } finally {
+        release();
       }
     })());
 
   /** The popup's search index over `films`, built once per answering index. */
-  const searchIndexFor = (films: FilmIndex): SearchIndex => {
+  const searchIndexFor = (films: FilmIndex<MatchableFilm>): SearchIndex => {
     if (search?.index !== films) search = { index: films, search: buildSearchIndex(films.films()) };
     return search.search;
   };
@@ -149,48 +284,119 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
    */
   const prepareSearch = (): void => {
     setTimeout(() => {
-      if (index) searchIndexFor(index);
+      if (answering) searchIndexFor(answering.index);
     }, 0);
   };
 
-  /** The index to answer from: the complete active version; undefined only before the first seed completes. */
-  const current = async (): Promise<FilmIndex | undefined> => {
+  /**
+   * The answering data; undefined only before the first seed has data to answer with. A request that arrives while
+   * a seed is on its way to the first answering index waits for it rather than answering "nothing".
+   */
+  const current = async (): Promise<Answering | undefined> => {
     await loadIndex();
-    return index;
+    if (!answering && seeding) await new Promise<void>((wake) => waiting.push(wake));
+    return answering;
+  };
+
+  /** The full record of the film at `position` of the answering data: in memory, or read from its stored chunk. */
+  const recordAt = async (a: Answering, position: number): Promise<Film | undefined> => {
+    if (a.records) return a.records[position];
+    const chunk = Math.floor(position / CHUNK_SIZE);
+    const key = `${a.basis}#${chunk}`;
+    let films = chunks.get(key);
+    if (!films) {
+      films = await readFilmChunk(await db(), a.source, chunk);
+      if (!films) {
+        if (answering === a) recover();
+        return undefined;
+      }
+      chunks.set(key, films);
+      if (chunks.size > CHUNK_CACHE) chunks.delete(chunks.keys().next().value ?? '');
+    }
+    return films[position % CHUNK_SIZE];
+  };
+
+  const recordOf = async (a: Answering, id: string): Promise<Film | undefined> => {
+    const position = a.index.position(id);
+    const film = position === undefined ? undefined : await recordAt(a, position);
+    return film?.id === id ? film : undefined;
+  };
+
+  /** The bundled films of the answering version, read back when not in memory (imports need them). */
+  const bundledFilms = async (a: Answering): Promise<readonly Film[]> => {
+    if (bundled && bundled.length === a.active.films) return bundled;
+    const stored = await readActiveFilms(await db());
+    if (!stored) throw new Error('The stored films are incomplete: reopen the extension to prepare them again.');
+    bundled = stored.films;
+    return stored.films;
+  };
+
+  /** After an import changed the layers: index the bundle with the current imports laid over it. */
+  const reindex = async (): Promise<void> => {
+    await loadIndex();
+    const a = answering;
+    if (!a) return;
+    const films = await bundledFilms(a);
+    const next = answerFrom(films, await readLayers(await db()), a.active);
+    setAnswering(next);
+    prepareSearch();
+    void persist(next);
   };
 
   const handlers: DataHandlers = {
-    getFilm: async ({ id }) => (await current())?.get(id) ?? null,
-    findFilms: async ({ title, year }) => (await current())?.find(title, year) ?? [],
-    searchPrefix: async ({ prefix, limit }) => (await current())?.prefix(prefix, limit) ?? [],
+    getFilm: async ({ id }) => {
+      const a = await current();
+      return a ? ((await recordOf(a, id)) ?? null) : null;
+    },
+    findFilms: async ({ title, year }) => {
+      const a = await current();
+      if (!a) return [];
+      const hits = await Promise.all(
+        a.index.find(title, year).map(async (hit) => {
+          const film = await recordOf(a, hit.film.id);
+          return film ? { film, confidence: hit.confidence } : undefined;
+        }),
+      );
+      return hits.filter((h) => h !== undefined);
+    },
+    searchPrefix: async ({ prefix, limit }) => (await current())?.index.prefix(prefix, limit) ?? [],
     getDatasetInfo: async () => {
-      await loadIndex();
-      const active = activeRecord;
-      if (!active) return null;
-      const imported = layers && Object.keys(layers.state).length > 0 ? importInput(layers.state) : undefined;
+      const a = await current();
+      if (!a) return null;
+      const imported = Object.keys(a.imports).length > 0 ? importInput(a.imports) : undefined;
       return {
-        version: active.version,
-        dataAsOf: active.manifest.dataAsOf,
-        films: index?.size ?? active.films,
-        ratingMeans: active.manifest.ratingMeans ?? {},
-        imdbAsOf: layers?.state.ratings?.asOf ?? imported?.asOf,
+        version: a.active.version,
+        dataAsOf: a.active.manifest.dataAsOf,
+        films: a.index.size,
+        ratingMeans: a.active.manifest.ratingMeans ?? {},
+        imdbAsOf: a.imports.ratings?.asOf ?? imported?.asOf,
       };
     },
     searchFilms: async ({ query, limit }) => {
-      const films = await current();
-      return films ? searchIndexFor(films).search(query, limit) : [];
+      const a = await current();
+      return a ? searchIndexFor(a.index).search(query, limit) : [];
     },
     matchTitle: async (query) => {
-      const index = await current();
-      return index ? matchFilm(index, query) : { best: null, others: [] };
+      // A title read before the data is ready gets its answer the moment it is (a seed in flight is waited for).
+      void ensureSeeded().catch(() => undefined);
+      for (let attempt = 0; ; attempt++) {
+        const a = await current();
+        if (!a) return { best: null, others: [] };
+        const { best, others } = matchFilm(a.index, query);
+        const film = best ? await recordOf(a, best.film.id) : undefined;
+        // The stored record was gone (recover() runs): ask the data loaded again, once.
+        if (best && !film && attempt === 0 && answering !== a) continue;
+        return { best: best && film ? { film, confidence: best.confidence } : null, others };
+      }
     },
     imdbImportPlan: async (_data, context) => {
       extensionPageOnly(context);
-      await loadIndex();
-      const basicsIds = (layers?.basics ?? []).map((b) => b.id);
+      const a = await current();
+      const layers = await readLayers(await db());
+      const films = a ? await bundledFilms(a) : [];
       return {
-        knownIds: [...bundled.map((f) => f.id).filter((id) => id.startsWith('tt')), ...basicsIds],
-        ratedIds: (layers?.ratings ?? []).filter((r) => r.votes >= IMPORT_MIN_VOTES).map((r) => r.id),
+        knownIds: [...films.map((f) => f.id).filter((id) => id.startsWith('tt')), ...layers.basics.map((b) => b.id)],
+        ratedIds: layers.ratings.filter((r) => r.votes >= IMPORT_MIN_VOTES).map((r) => r.id),
         minVotes: IMPORT_MIN_VOTES,
       };
     },
@@ -208,9 +414,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     imdbImportCommit: async ({ importId, ...counts }, context) => {
       extensionPageOnly(context);
       await commitImport(await db(), importId, counts);
-      await loadIndex();
-      if (activeRecord) await rebuild(bundled, activeRecord);
-      prepareSearch();
+      await reindex();
       return readImportState(await db());
     },
     imdbImportAbort: async ({ importId }, context) => {
@@ -222,9 +426,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     imdbImportRemove: async (_data, context) => {
       extensionPageOnly(context);
       await removeImports(await db());
-      await loadIndex();
-      if (activeRecord) await rebuild(bundled, activeRecord);
-      prepareSearch();
+      await reindex();
       return null;
     },
     getStatus: () => {
@@ -236,5 +438,3 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
 
   return { handlers, ensureSeeded, status: () => status };
 }
-
-

@@ -60,12 +60,17 @@ export function validateDataset(value: unknown): Dataset {
   return value as unknown as Dataset;
 }
 
+/** Gunzipped text, with the platform's streams (service worker, pages and Node 18+ alike). Throws on bad gzip. */
+export async function gunzipText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
 /** Gunzips and parses the asset bytes with the platform's streams (service worker, pages and Node 18+ alike). */
 export async function parseDatasetBytes(bytes: ArrayBuffer | Uint8Array): Promise<Dataset> {
   let text: string;
   try {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-    text = await new Response(stream).text();
+    text = await gunzipText(bytes);
   } catch (error) {
     throw new DatasetError(`Dataset asset is not valid gzip (truncated or corrupt): ${String(error)}`);
   }

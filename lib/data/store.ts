@@ -9,11 +9,12 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ImdbChunkRecord, ImdbLayerInfo, ImdbStaging } from './imdb-layers';
+import type { QuickSnapshot } from './quick-index';
 import type { DatasetManifest, Film } from './schema';
 import { upgradeStoredFilm } from './load-dataset';
 
 export const DB_NAME = 'credits-cue';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const CHUNK_SIZE = 1000;
 
 export interface ActiveRecord {
@@ -54,7 +55,29 @@ interface CreditsCueDB extends DBSchema {
     key: [string, number];
     value: ImdbChunkRecord;
   };
+  /** The answering index's quick snapshot (lib/data/quick-index.ts), one record under QUICK_KEY. */
+  quick: {
+    key: string;
+    value: QuickSnapshot;
+  };
+  /**
+   * The answering films when IMDb imports are laid over the bundle (merged records, in index order), in chunks keyed
+   * [basis, index], so a restarted worker reads one film without merging everything again. Without imports the
+   * answering films are the version's own chunks.
+   */
+  answers: {
+    key: [string, number];
+    value: AnswerChunk;
+  };
 }
+
+export interface AnswerChunk {
+  basis: string;
+  index: number;
+  films: Film[];
+}
+
+const QUICK_KEY = 'current';
 
 export type Db = IDBPDatabase<CreditsCueDB>;
 
@@ -82,6 +105,10 @@ export function openStore(factory?: IDBFactory, onLost?: () => void): Promise<Db
         db.createObjectStore('chunks', { keyPath: ['version', 'index'] });
       }
       if (oldVersion < 2) db.createObjectStore('imdb', { keyPath: ['importId', 'index'] });
+      if (oldVersion < 3) {
+        db.createObjectStore('quick');
+        db.createObjectStore('answers', { keyPath: ['basis', 'index'] });
+      }
     },
   });
   return promise.then((db) => {
@@ -161,4 +188,31 @@ export async function dropOtherVersions(db: Db, keep: string): Promise<void> {
     cursor = await cursor.continue();
   }
   await Promise.all([...stale.map((key) => tx.store.delete(key)), tx.done]);
+}
+
+/** Where the full record of an answering film lives: the version's chunks, or the merged answers of a basis. */
+export type FilmSource = { store: 'chunks'; version: string } | { store: 'answers'; basis: string };
+
+/** The films of the chunk holding `position` (CHUNK_SIZE films per chunk, in index order), or undefined. */
+export async function readFilmChunk(db: Db, source: FilmSource, chunk: number): Promise<readonly Film[] | undefined> {
+  const record = source.store === 'chunks' ? await db.get('chunks', [source.version, chunk]) : await db.get('answers', [source.basis, chunk]);
+  return record?.films;
+}
+
+export async function readQuick(db: Db): Promise<QuickSnapshot | undefined> {
+  return db.get('quick', QUICK_KEY);
+}
+
+/**
+ * Stores the quick snapshot and, for a basis with imports, its merged films: the answers first (every other
+ * basis's dropped), the snapshot last, so a stored snapshot never names films that are not there.
+ */
+export async function writeQuick(db: Db, snapshot: QuickSnapshot, answers?: readonly Film[]): Promise<void> {
+  const tx = db.transaction('answers', 'readwrite');
+  const puts: Array<Promise<unknown>> = [tx.store.clear()];
+  for (let i = 0; answers && i * CHUNK_SIZE < answers.length; i++) {
+    puts.push(tx.store.put({ basis: snapshot.basis, index: i, films: answers.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE) }));
+  }
+  await Promise.all([...puts, tx.done]);
+  await db.put('quick', snapshot, QUICK_KEY);
 }

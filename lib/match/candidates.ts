@@ -8,7 +8,8 @@
  * Everything here is pure and total: hostile page strings are capped (MAX_QUERY) before any regex sees them, and no
  * regex nests quantifiers, so the worst case is quadratic in that small cap, never exponential.
  */
-import type { Film } from '../data/schema';
+import type { CreditsState, Film } from '../data/schema';
+import { cleanTitleParts, endsWithCopyPhrase, hasCopyWord, type CleanedTitle } from '../sites/clean-title';
 import {
   hasLeadingElision,
   matchKey,
@@ -32,8 +33,17 @@ const MAX_QUERY = 300;
  */
 export type TitleTier = 0 | 1 | 2 | 3;
 
-export interface TitleCandidate {
-  film: Film;
+/**
+ * What matching reads of a film: its titles, year, runtime and kind, vote counts (popularity) and verdict (lists).
+ * A full `Film` is one; so is the compact head a restarted worker answers from (lib/data/quick-index.ts).
+ */
+export type MatchableFilm = Pick<Film, 'id' | 'title' | 'originalTitle' | 'alt' | 'year' | 'runtime' | 'kind'> & {
+  readonly ratings: ReadonlyArray<{ readonly count?: number }>;
+  readonly credits: { readonly state: CreditsState };
+};
+
+export interface TitleCandidate<F extends MatchableFilm = Film> {
+  film: F;
   tier: TitleTier;
   /**
    * The film's title is only a part of the page's ("Léon" for a page titled "Leon: The Professional"). A page
@@ -43,32 +53,59 @@ export interface TitleCandidate {
   pageSaysMore: boolean;
 }
 
-/** The spelling-variant fallback's films of one year: `keys[i]` is a full key of `films[i]` (parallel arrays). */
-interface YearBucket {
+/**
+ * The spelling-variant fallback's films of one year: `keys[i]` is a full key of the film at position `films[i]`
+ * (parallel arrays).
+ */
+export interface YearBucket {
   keys: string[];
-  films: Film[];
+  films: number[];
 }
 
 /**
- * Films under one key. Almost every key names one film, so a lone film is stored as itself: a one-element array
- * per key would be 50,000 allocations at every worker start.
+ * Film positions under one key. Almost every key names one film, so a lone position is stored as itself: a
+ * one-element array per key would be 50,000 allocations at every index build.
  */
-export type FilmBucket = Film | Film[];
+export type FilmBucket = number | number[];
 
-export function bucketFilms(bucket: FilmBucket | undefined): readonly Film[] {
+export function bucketPositions(bucket: FilmBucket | undefined): readonly number[] {
   return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
 }
 
-/** The keys of all films, by kind of key. A film appears once per distinct key of each kind. */
+/** A read-only key lookup: a Map while an index is built, sorted arrays once restored (lib/data/film-index.ts). */
+export interface KeyLookup<V> {
+  get(key: string): V | undefined;
+}
+
+/**
+ * The keys of all films, by kind of key; films are named by their position in the index's film list, so the same
+ * keys serve heads and full records alike (and can be stored). A film appears once per distinct key of each kind.
+ */
 export interface CandidateKeys {
-  full: Map<string, FilmBucket>;
+  full: KeyLookup<FilmBucket>;
   /**
    * Keys of title parts (before or after ": " / " - "): tier 1 when the rest is only "The Movie", else 2; and
-   * segment keys (splitTitle), tier 1.
+   * segment keys (splitTitle), tier 1. Each entry is `position * 2 + tier - 1`.
    */
-  part: Map<string, Array<{ film: Film; tier: 1 | 2 }>>;
-  /** Full keys by film year, for the spelling-variant fallback. */
+  part: KeyLookup<number[]>;
+  /** Full keys by film year, for the spelling-variant fallback (made on first use by a restored index). */
+  byYear(): ReadonlyMap<number, YearBucket>;
+}
+
+/** The keys while an index is built. */
+export interface BuildingKeys {
+  full: Map<string, FilmBucket>;
+  part: Map<string, number[]>;
   byYear: Map<number, YearBucket>;
+}
+
+/** A part entry: position and tier in one number (see CandidateKeys.part). */
+export function partEntry(position: number, tier: 1 | 2): number {
+  return position * 2 + tier - 1;
+}
+
+function partOf(entry: number): { position: number; tier: 1 | 2 } {
+  return { position: entry >>> 1, tier: entry & 1 ? 2 : 1 };
 }
 
 /** Separators between a main title and its subtitle: a colon, or a dash with spaces around it. */
@@ -107,14 +144,8 @@ export function frontArticle(title: string): string {
  */
 export function indexedTitle(title: string): string {
   const raw = title.slice(0, MAX_QUERY);
-  const needsCleaning =
-    /[([]/u.test(raw) || (mayEndWithCopyPhrase(raw) && TRAILING_COPY_PHRASE.test(raw)) || (SEPARATOR_CHAR.test(raw) && COPY_HINT.test(raw));
-  return needsCleaning ? cleanTitle(raw).title : raw;
-}
-
-/** Cheap pre-check for TRAILING_COPY_PHRASE on the last few characters (the full regex scans the whole title). */
-function mayEndWithCopyPhrase(raw: string): boolean {
-  return /cut|edition|version|unrated|4k|uhd|remastered/iu.test(raw.slice(-12));
+  const needsCleaning = /[([]/u.test(raw) || endsWithCopyPhrase(raw) || (SEPARATOR_CHAR.test(raw) && hasCopyWord(raw));
+  return needsCleaning ? cleanMatchTitle(raw).title : raw;
 }
 
 /** The matcher's words of a title: `matchWords` after moving a trailing article to the front. */
@@ -122,7 +153,7 @@ export function titleWords(title: string): string[] {
   return matchWords(frontArticle(title));
 }
 
-export function titlesOf(film: Film): string[] {
+export function titlesOf(film: MatchableFilm): string[] {
   // The common case (one title) without spreading: this runs for every film at every worker start.
   if (!film.originalTitle && !film.alt?.length) return [film.title];
   return [film.title, ...(film.originalTitle ? [film.originalTitle] : []), ...(film.alt ?? [])];
@@ -167,14 +198,14 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-function addToBucket(map: Map<string, FilmBucket>, key: string, film: Film): void {
+function addToBucket(map: Map<string, FilmBucket>, key: string, position: number): void {
   const bucket = map.get(key);
-  if (bucket === undefined) map.set(key, film);
-  else if (Array.isArray(bucket)) bucket.push(film);
-  else map.set(key, [bucket, film]);
+  if (bucket === undefined) map.set(key, position);
+  else if (Array.isArray(bucket)) bucket.push(position);
+  else map.set(key, [bucket, position]);
 }
 
-export function createCandidateKeys(): CandidateKeys {
+export function createCandidateKeys(): BuildingKeys {
   return { full: new Map(), part: new Map(), byYear: new Map() };
 }
 
@@ -182,16 +213,22 @@ export function createCandidateKeys(): CandidateKeys {
  * Indexes one film's titles under their full and part keys. `normalized[i]` is `normalizeTitle(titles[i])`: the
  * film index has it already, and normalising is a large part of the cost of a build.
  */
-export function indexFilmTitles(keys: CandidateKeys, film: Film, titles: readonly string[], normalized: readonly string[]): void {
+export function indexFilmTitles(
+  keys: BuildingKeys,
+  position: number,
+  year: number | undefined,
+  titles: readonly string[],
+  normalized: readonly string[],
+): void {
   // Most films have one title, and then nothing needs de-duplicating: the arrays are made only for the few others
   // (at that size arrays beat Sets).
   const seenFull: string[] | undefined = titles.length > 1 ? [] : undefined;
   let seenPart: string[] | undefined;
-  let bucket = film.year === undefined ? undefined : keys.byYear.get(film.year);
+  let bucket = year === undefined ? undefined : keys.byYear.get(year);
   for (let i = 0; i < titles.length; i++) {
     const raw = titles[i] ?? '';
     // Most titles have none of the characters that cleaning, a trailing article or an elided article need.
-    const plain = !MAY_CHANGE.test(raw) && !mayEndWithCopyPhrase(raw);
+    const plain = !MAY_CHANGE.test(raw) && !endsWithCopyPhrase(raw);
     const title = plain ? raw : indexedTitle(raw);
     // The normalised title can stand in for the raw one unless cleaning changed it or an article needs the raw
     // punctuation.
@@ -200,11 +237,11 @@ export function indexFilmTitles(keys: CandidateKeys, film: Film, titles: readonl
     const full = matchKeyOfWords(words);
     if (full && !seenFull?.includes(full)) {
       seenFull?.push(full);
-      addToBucket(keys.full, full, film);
-      if (film.year !== undefined) {
-        if (!bucket) keys.byYear.set(film.year, (bucket = { keys: [], films: [] }));
+      addToBucket(keys.full, full, position);
+      if (year !== undefined) {
+        if (!bucket) keys.byYear.set(year, (bucket = { keys: [], films: [] }));
         bucket.keys.push(full);
-        bucket.films.push(film);
+        bucket.films.push(position);
       }
     }
     // Only titles with a separator have parts; most have none, so the split is skipped cheaply.
@@ -214,12 +251,12 @@ export function indexFilmTitles(keys: CandidateKeys, film: Film, titles: readonl
     for (const part of split.parts) {
       if (part.key.length < MIN_PART_KEY || part.key === full || seenPart.includes(part.key)) continue;
       seenPart.push(part.key);
-      push(keys.part, part.key, { film, tier: part.generic ? 1 : 2 });
+      push(keys.part, part.key, partEntry(position, part.generic ? 1 : 2));
     }
     const segments = split.segments;
     if (segments && !seenPart.includes(segments)) {
       seenPart.push(segments);
-      push(keys.part, segments, { film, tier: 1 });
+      push(keys.part, segments, partEntry(position, 1));
     }
   }
 }
@@ -269,94 +306,14 @@ function isGeneric(subtitle: string): boolean {
 }
 
 /**
- * Words that only describe the copy being streamed, never the film: "(4K UHD)", "(Hindi Version)", "(English
- * Subtitled)", "[Extended Edition]", ": Director's Cut". A bracket group or last subtitle made only of these and
- * the small words below, with at least one of these, is dropped from a title.
+ * A title for matching: the one title cleaner (lib/sites/clean-title.ts, shared with the page adapters, so copy
+ * notes mean the same on both sides) without its season step, a bracketed year read out ("Aladdin (1992)"), a
+ * trailing article moved to the front ("Matrix, The"). A title that cleans to nothing stays as it was.
  */
-const COPY_WORDS = [
-  '4k', 'uhd', 'hd', 'sd', 'hdr', 'dolby', 'atmos', '3d', 'imax',
-  'dub', 'dubbed', 'sub', 'subs', 'subbed', 'subtitled', 'subtitles', 'subtitle', 'cc',
-  'english', 'hindi', 'tamil', 'telugu', 'malayalam', 'kannada', 'marathi', 'bengali', 'punjabi', 'gujarati',
-  'spanish', 'espanol', 'castellano', 'latino', 'french', 'francais', 'german', 'deutsch', 'italian', 'italiano',
-  'portuguese', 'japanese', 'korean', 'mandarin', 'cantonese', 'chinese', 'russian', 'turkish', 'arabic',
-  'version', 'versao', 'edition', 'cut', 'directors', 'extended', 'theatrical', 'uncut', 'unrated', 'uncensored',
-  'remastered', 'restored', 'anniversary', 'collectors', 'definitive', 'ov', 'omu', 'vo', 'vost', 'vf', 'us', 'uk',
-  'silent', 'dialog', 'dialogue', 'colorized', 'colourized', 'rerelease', 'audio', 'described', 'trailer',
-];
-const STRONG_COPY_WORDS = new Set(COPY_WORDS);
-
-/**
- * Words that may stand in a copy note but never make one alone: "The Final" and "Special" are real subtitles
- * ("Rurouni Kenshin: The Final"), "Final Cut" and "Special Edition" are notes.
- */
-const WEAK_COPY_WORDS = new Set([
-  'the', 'and', 'in', 'with', 'no', 'b', 'w', 'black', 'white', 'color', 'colour', 'original', 'special', 'final',
-  'ultimate', 'director', 're', 'release', 'plus', 'bonus', 'feature', 'ad', 'description', 'vision',
-]);
-
-/** Cheap pre-check for a strong copy word, so the index cleans only the dataset titles that may need it. */
-const COPY_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${COPY_WORDS.join('|')})(?:$|[^\\p{L}\\p{N}])`, 'iu');
-
-const YEAR_ONLY = /^(1[89]\d\d|2[01]\d\d)$/;
-const ORDINAL = /^\d{1,3}(st|nd|rd|th)$/;
-
-function isCopyNote(text: string): boolean {
-  const words = normalizeTitle(text).split(' ').filter(Boolean);
-  return (
-    words.some((w) => STRONG_COPY_WORDS.has(w)) &&
-    words.every((w) => STRONG_COPY_WORDS.has(w) || WEAK_COPY_WORDS.has(w) || ORDINAL.test(w))
-  );
-}
-
-/** A bracket group at the very end: "(4K UHD)", "[OmU]", "(2019)". Bounded, so the scan stays linear. */
-const TRAILING_GROUP = /[([]([^()[\]]{0,80})[)\]]\s*$/u;
-const TRAILING_SUFFIX = /(?:\s*:\s*|\s+[-–—]\s+)([^:\-–—]{1,60})$/u;
-
-/** Copy notes players append without brackets: "Elektra DIRECTOR'S CUT", "Philadelphia 4K UHD". */
-const TRAILING_COPY_PHRASE =
-  /\s+(?:director['’]?s cut|extended (?:cut|edition|version)|special edition|theatrical (?:cut|version)|unrated(?: cut| version)?|uncut(?: version)?|4k(?: uhd)?|uhd|remastered)\s*$/iu;
-
-/** Control, format and bidi characters: never part of a title, and an RTL mark would hide a separator. */
-const INVISIBLE = /[\p{Cc}\p{Cf}]+/gu;
-
-export interface CleanTitle {
-  title: string;
-  /** A year given in brackets at the end of the title ("Aladdin (1992)"). */
-  year?: number;
-}
-
-/** Drops copy notes and a bracketed year from the end of a page title; keeps everything else. */
-export function cleanTitle(raw: string): CleanTitle {
-  let title = raw.slice(0, MAX_QUERY).replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
-  let year: number | undefined;
-  // A few rounds: "Uzumaki (Spiral) (English subtitled)" has a note after a real group; "X (2004) (4K UHD)" two notes.
-  for (let round = 0; round < 4; round++) {
-    const group = TRAILING_GROUP.exec(title);
-    if (group && group.index > 0) {
-      const inner = (group[1] ?? '').trim();
-      if (YEAR_ONLY.test(inner)) {
-        year ??= Number(inner);
-        title = title.slice(0, group.index).trim();
-        continue;
-      }
-      if (isCopyNote(inner)) {
-        title = title.slice(0, group.index).trim();
-        continue;
-      }
-    }
-    const suffix = TRAILING_SUFFIX.exec(title);
-    if (suffix && suffix.index > 0 && isCopyNote(suffix[1] ?? '')) {
-      title = title.slice(0, suffix.index).trim();
-      continue;
-    }
-    const phrase = TRAILING_COPY_PHRASE.exec(title);
-    if (phrase && phrase.index > 0) {
-      title = title.slice(0, phrase.index).trim();
-      continue;
-    }
-    break;
-  }
-  return { title: normalizeTitle(title) ? frontArticle(title) : raw.slice(0, MAX_QUERY), year };
+export function cleanMatchTitle(raw: string): CleanedTitle {
+  const cleaned = cleanTitleParts(raw, { seasons: false, pageText: false });
+  const title = normalizeTitle(cleaned.title) ? frontArticle(cleaned.title) : raw.slice(0, MAX_QUERY);
+  return cleaned.year === undefined ? { title } : { title, year: cleaned.year };
 }
 
 /**
@@ -436,38 +393,66 @@ export function queryForms(pageTitle: string): QueryForm[] {
  * (findSpellingVariants) and films whose title begins with the page title (`beginningsOf`, from the film index's
  * sorted names: "Mission: Impossible – Dead Reckoning" for "… Dead Reckoning Part One").
  */
-export function findCandidates(
+/** The films an index holds, by position (see FilmList in lib/data/film-index.ts). */
+export interface FilmsByPosition<F> {
+  at(position: number): F | undefined;
+  yearAt(position: number): number | undefined;
+}
+
+export function findCandidates<F extends MatchableFilm>(
   keys: CandidateKeys,
+  films: FilmsByPosition<F>,
   title: string,
   year?: number,
-  beginningsOf?: (title: string) => readonly Film[],
-): TitleCandidate[] {
+  beginningsOf?: (title: string) => readonly number[],
+): TitleCandidate<F>[] {
   const found = findByForms(keys, title);
-  if (year === undefined) return found;
-  const inWindow = (film: Film): boolean => film.year !== undefined && Math.abs(film.year - year) <= 1;
-  if (found.some((c) => c.tier <= 2 && (c.film.year === undefined || inWindow(c.film)))) return found;
+  const resolve = (list: ReadonlyArray<PositionCandidate>): TitleCandidate<F>[] =>
+    list.flatMap((c) => {
+      const film = films.at(c.position);
+      return film ? [{ film, tier: c.tier, pageSaysMore: c.pageSaysMore }] : [];
+    });
+  if (year === undefined) return resolve(found);
+  const inWindow = (position: number): boolean => {
+    const filmYear = films.yearAt(position);
+    return filmYear !== undefined && Math.abs(filmYear - year) <= 1;
+  };
+  if (found.some((c) => c.tier <= 2 && (films.yearAt(c.position) === undefined || inWindow(c.position)))) return resolve(found);
   const beginnings = (beginningsOf ? beginningsOf(title) : []).filter(inWindow);
-  const wider: TitleCandidate[] = [...findSpellingVariants(keys, title, year), ...beginnings.map((film) => ({ film, tier: 2 as const, pageSaysMore: false }))];
-  for (const w of wider) if (!found.some((c) => c.film === w.film)) found.push(w);
-  return found;
+  const wider: PositionCandidate[] = [
+    ...findSpellingVariants(keys, title, year),
+    ...beginnings.map((position) => ({ position, tier: 2 as const, pageSaysMore: false })),
+  ];
+  for (const w of wider) if (!found.some((c) => c.position === w.position)) found.push(w);
+  return resolve(found);
 }
 
 /** The shortest page title (normalised) worth looking for as the beginning of longer titles. */
 export const MIN_BEGINNING = 8;
 
-function findByForms(keys: CandidateKeys, title: string): TitleCandidate[] {
+/** A candidate before its film is looked up: its position in the index's film list. */
+interface PositionCandidate {
+  position: number;
+  tier: TitleTier;
+  pageSaysMore: boolean;
+}
+
+function findByForms(keys: CandidateKeys, title: string): PositionCandidate[] {
   // (Returns a fresh array: findCandidates may append to it.)
-  const best = new Map<Film, TitleCandidate>();
-  const offer = (film: Film, tier: TitleTier, pageSaysMore: boolean): void => {
-    const seen = best.get(film);
-    if (!seen || tier < seen.tier || (tier === seen.tier && seen.pageSaysMore && !pageSaysMore)) best.set(film, { film, tier, pageSaysMore });
+  const best = new Map<number, PositionCandidate>();
+  const offer = (position: number, tier: TitleTier, pageSaysMore: boolean): void => {
+    const seen = best.get(position);
+    if (!seen || tier < seen.tier || (tier === seen.tier && seen.pageSaysMore && !pageSaysMore)) best.set(position, { position, tier, pageSaysMore });
   };
   for (const form of queryForms(title)) {
     for (const probe of form.probes) {
       if (probe.map === 'part') {
-        for (const hit of keys.part.get(form.key) ?? []) offer(hit.film, Math.max(probe.tier, hit.tier) as TitleTier, form.fragment);
+        for (const entry of keys.part.get(form.key) ?? []) {
+          const hit = partOf(entry);
+          offer(hit.position, Math.max(probe.tier, hit.tier) as TitleTier, form.fragment);
+        }
       } else {
-        for (const film of bucketFilms(keys.full.get(form.key))) offer(film, probe.tier, form.fragment);
+        for (const position of bucketPositions(keys.full.get(form.key))) offer(position, probe.tier, form.fragment);
       }
     }
   }
@@ -513,19 +498,19 @@ export function editDistance(a: string, b: string, max: number): number {
  * Aawara"), typos in catalogues ("Bowery Blitzkreig"). One edit for keys up to 11 letters, two beyond. The matcher
  * asks only when nothing closer was found, and never trusts such a hit beyond "medium".
  */
-export function findSpellingVariants(keys: CandidateKeys, title: string, year: number): TitleCandidate[] {
+export function findSpellingVariants(keys: CandidateKeys, title: string, year: number): PositionCandidate[] {
   const key = matchKey(title);
   if (key.length < MIN_FUZZY_KEY || key.length > MAX_FUZZY_KEY) return [];
   const max = key.length >= 12 ? 2 : 1;
   const digits = digitsOf(key);
-  const hits: TitleCandidate[] = [];
+  const hits: PositionCandidate[] = [];
   for (const y of [year - 1, year, year + 1]) {
-    const bucket = keys.byYear.get(y);
+    const bucket = keys.byYear().get(y);
     if (!bucket) continue;
     bucket.keys.forEach((other, i) => {
-      const film = bucket.films[i];
-      if (!film || Math.abs(other.length - key.length) > max || other === key || digitsOf(other) !== digits) return;
-      if (editDistance(key, other, max) <= max && !hits.some((h) => h.film === film)) hits.push({ film, tier: 2, pageSaysMore: false });
+      const position = bucket.films[i];
+      if (position === undefined || Math.abs(other.length - key.length) > max || other === key || digitsOf(other) !== digits) return;
+      if (editDistance(key, other, max) <= max && !hits.some((h) => h.position === position)) hits.push({ position, tier: 2, pageSaysMore: false });
     });
   }
   return hits;

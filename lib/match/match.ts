@@ -8,10 +8,10 @@
  * - low: a guess worth offering, not asserting.
  * Not in the dataset → best null, so the UI can say so and offer a search instead of a wrong film.
  */
-import type { Confidence, FilmIndex, FilmSummary } from '../data/film-index';
+import type { Confidence, FilmIndex, FilmSummary, MatchableFilm } from '../data/film-index';
 import { popularity, summarize } from '../data/film-index';
 import type { Film } from '../data/schema';
-import { cleanTitle, indexedTitle, titlesOf, titleWords, type TitleCandidate, type TitleTier } from './candidates';
+import { cleanMatchTitle, indexedTitle, titlesOf, titleWords, type TitleCandidate, type TitleTier } from './candidates';
 import { matchKeyOfWords, normalizeTitle } from './normalize';
 
 export interface MatchQuery {
@@ -22,20 +22,20 @@ export interface MatchQuery {
   kind?: 'movie' | 'episode' | 'series';
 }
 
-export interface MatchResult {
-  best: { film: Film; confidence: Confidence } | null;
+export interface MatchResult<F extends MatchableFilm = Film> {
+  best: { film: F; confidence: Confidence } | null;
   /** Other plausible films, best first (for "Wrong film?"), without `best`. */
   others: FilmSummary[];
 }
 
-const NO_MATCH: MatchResult = { best: null, others: [] };
+
 const MAX_OTHERS = 5;
 
 export type RuntimeFit = 'match' | 'near' | 'unknown' | 'mismatch';
 
 /** One candidate with the evidence for and against it. */
-export interface ScoredCandidate {
-  film: Film;
+export interface ScoredCandidate<F extends MatchableFilm = Film> {
+  film: F;
   tier: TitleTier;
   /** See TitleCandidate.pageSaysMore. */
   pageSaysMore: boolean;
@@ -75,7 +75,7 @@ export function runtimeFit(query: number | undefined, film: number | undefined):
 }
 
 /** A 'movie' query must not land on a series, a 'series' query prefers series; no kind fits both. */
-function kindFits(kind: MatchQuery['kind'], film: Film): boolean {
+function kindFits(kind: MatchQuery['kind'], film: MatchableFilm): boolean {
   if (kind === 'series') return film.kind === 'series';
   if (kind === 'movie') return film.kind !== 'series' && film.kind !== 'episode';
   return film.kind !== 'episode';
@@ -93,7 +93,7 @@ function yearRank(diff: number | undefined): number {
  * comes first, so "The Wind" (2018, runtime fits) beats "Wind" (2019, a short) for a 2019 page of 88 minutes:
  * one year off with a fitting runtime is better evidence than the right year with a contradicting one.
  */
-function compareFit(a: ScoredCandidate, b: ScoredCandidate): number {
+function compareFit(a: ScoredCandidate<MatchableFilm>, b: ScoredCandidate<MatchableFilm>): number {
   return (
     Number(b.kindFits) - Number(a.kindFits) ||
     CONFIDENCE_RANK[a.base] - CONFIDENCE_RANK[b.base] ||
@@ -107,7 +107,7 @@ function compareFit(a: ScoredCandidate, b: ScoredCandidate): number {
 }
 
 /** Ties go to the better-known record: it carries the ratings and verdicts users came for. */
-function compareAll(a: ScoredCandidate, b: ScoredCandidate): number {
+function compareAll(a: ScoredCandidate<MatchableFilm>, b: ScoredCandidate<MatchableFilm>): number {
   return compareFit(a, b) || popularity(b.film) - popularity(a.film) || (a.film.id < b.film.id ? -1 : a.film.id > b.film.id ? 1 : 0);
 }
 
@@ -116,7 +116,7 @@ function compareAll(a: ScoredCandidate, b: ScoredCandidate): number {
  * an alternative title) needs the runtime to confirm it before it is asserted: "The Informer" (a film) and
  * "Informer" (a series) are different works of the same year.
  */
-function baseConfidence(s: Omit<ScoredCandidate, 'base'>): Confidence {
+function baseConfidence(s: Omit<ScoredCandidate<MatchableFilm>, 'base'>): Confidence {
   const { tier, yearDiff, runtime } = s;
   const loose = tier > 0 || s.articleDiff || s.akaOnly;
   if (!s.kindFits || (runtime === 'mismatch' && loose)) return 'low';
@@ -140,7 +140,7 @@ const DOWNGRADE: Record<Confidence, Confidence> = { high: 'medium', medium: 'low
  * match, its year is as close, and its runtime does not rule it out. Such a pair is two films of one title (or
  * one film recorded twice in the dataset): the matcher cannot assert either.
  */
-function isRival(best: ScoredCandidate, other: ScoredCandidate, kind: MatchQuery['kind'], runtime: number | undefined): boolean {
+function isRival(best: ScoredCandidate<MatchableFilm>, other: ScoredCandidate<MatchableFilm>, kind: MatchQuery['kind'], runtime: number | undefined): boolean {
   if (yearRank(other.yearDiff) > yearRank(best.yearDiff)) return false;
   if (!other.kindFits) {
     // The page says "movie", but a series of the very same title and year exists: players do mislabel shows,
@@ -179,7 +179,7 @@ function keepArticleKey(words: readonly string[]): string {
   return words.filter((w) => w !== 'and').join('');
 }
 
-function score(query: SaneQuery, { film, tier, pageSaysMore }: TitleCandidate): ScoredCandidate {
+function score<F extends MatchableFilm>(query: SaneQuery, { film, tier, pageSaysMore }: TitleCandidate<F>): ScoredCandidate<F> {
   // The film's titles as the index read them, so these checks see the words its keys were made from.
   const titles = titlesOf(film).map(indexedTitle);
   let sameArticle = false;
@@ -209,7 +209,7 @@ function score(query: SaneQuery, { film, tier, pageSaysMore }: TitleCandidate): 
 
 function saneQuery(query: MatchQuery): SaneQuery | undefined {
   const raw = typeof query.title === 'string' ? query.title : '';
-  const cleaned = cleanTitle(raw);
+  const cleaned = cleanMatchTitle(raw);
   const words = normalizeTitle(cleaned.title);
   if (!words) return undefined;
   const mw = titleWords(cleaned.title);
@@ -228,7 +228,10 @@ function saneQuery(query: MatchQuery): SaneQuery | undefined {
  * Every candidate for the query, scored and ranked best first; `inWindow` are those whose year is within one of
  * the query's (or unknown). Exported for diagnostics (the accuracy bench); the extension calls matchFilm.
  */
-export function rankCandidates(index: FilmIndex, query: MatchQuery): { inWindow: ScoredCandidate[]; outside: ScoredCandidate[] } {
+export function rankCandidates<F extends MatchableFilm>(
+  index: FilmIndex<F>,
+  query: MatchQuery,
+): { inWindow: Array<ScoredCandidate<F>>; outside: Array<ScoredCandidate<F>> } {
   const sane = query.kind === 'episode' ? undefined : saneQuery(query);
   if (!sane) return { inWindow: [], outside: [] };
   const scored = index.candidates(sane.title, sane.year).map((c) => score(sane, c));
@@ -239,10 +242,17 @@ export function rankCandidates(index: FilmIndex, query: MatchQuery): { inWindow:
   };
 }
 
-export function matchFilm(index: FilmIndex, query: MatchQuery): MatchResult {
+export function matchFilm<F extends MatchableFilm = Film>(index: FilmIndex<F>, query: MatchQuery): MatchResult<F> {
   // An episode never matches a film: its credits are not the film's.
-  if (query.kind === 'episode') return NO_MATCH;
+  if (query.kind === 'episode') return { best: null, others: [] };
   const { inWindow, outside } = rankCandidates(index, query);
+  const exactElsewhere = overYear(inWindow[0], outside);
+  if (exactElsewhere) {
+    // The page's own title, in another year: a stale or wrong year on the page (a detail page left over from the
+    // previous film) must not hand the answer to a film that merely shares part of the title.
+    const others = [...inWindow, ...outside.filter((s) => s !== exactElsewhere && s.tier <= 1)].slice(0, MAX_OTHERS).map((s) => summarize(s.film));
+    return { best: { film: exactElsewhere.film, confidence: exactElsewhere.runtime === 'match' ? 'medium' : 'low' }, others };
+  }
   const [best, ...rest] = inWindow;
   // Alternatives: every other film of the year window, and of other years only namesakes (a remake, a film of
   // the same name), not films that merely share a word-part of the title.
@@ -252,4 +262,17 @@ export function matchFilm(index: FilmIndex, query: MatchQuery): MatchResult {
   const runtime = saneRuntime(query.runtime);
   if (rest.some((other) => isRival(best, other, query.kind, runtime))) confidence = DOWNGRADE[confidence];
   return { best: { film: best.film, confidence }, others };
+}
+
+/**
+ * Issue #13: an exact title never loses to another title on the year alone. When the year window's best is only
+ * another title that shares a part with the page's (tier 3, or a film whose title is a part of the page's), and a
+ * film of exactly the page's title exists in another year, that film is the answer, at most at medium confidence
+ * (the runtime must confirm it even for that). A window best whose full title the page gives ("Dune" for "Dune:
+ * Part One") still wins: the page may well mean it. Without any window candidate nothing changes: a remake of
+ * another year is offered, never asserted.
+ */
+function overYear<F extends MatchableFilm>(best: ScoredCandidate<F> | undefined, outside: ReadonlyArray<ScoredCandidate<F>>): ScoredCandidate<F> | undefined {
+  if (!best || best.tier < 2 || (best.tier === 2 && !best.pageSaysMore)) return undefined;
+  return outside.find((s) => s.tier === 0 && s.exact && s.kindFits && s.runtime !== 'mismatch');
 }

@@ -24,7 +24,8 @@
  * not be searched from inside its own search; nothing here calls out, so nothing can.
  */
 import { popularity } from '../data/film-index';
-import type { CreditsState, Film, FilmKind } from '../data/schema';
+import type { CreditsState, FilmKind } from '../data/schema';
+import type { MatchableFilm } from '../data/film-index';
 import { normalizeTitle } from '../match/normalize';
 import { typoCost } from './edit-distance';
 import {
@@ -97,7 +98,7 @@ const MAX_SPLITS = 2;
 
 /** The flat build output: parallel arrays, read-only once built. */
 interface Tables {
-  films: readonly Film[];
+  films: readonly MatchableFilm[];
   /** Sorted vocabulary (UTF-16 order, as `<`): all words starting with a prefix are one id range. */
   vocab: string[];
   /** Entries (one per distinct title form of a film): parallel arrays. */
@@ -170,12 +171,12 @@ const INDEX_SPAN = 1 << 17;
  * Ranks films by votes, then newer first, then dataset order. One numeric sort key per film instead of a
  * comparator: a comparator sort of 52k films costs several times more at every worker start.
  */
-function popularityRanks(films: readonly Film[]): Int32Array {
+function popularityRanks(films: readonly MatchableFilm[]): Int32Array {
   const n = films.length;
   const votes = new Float64Array(n);
   const years = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const film = films[i] as Film;
+    const film = films[i] as MatchableFilm;
     votes[i] = Math.min(popularity(film), 2 ** 23 - 1);
     years[i] = Math.max(0, Math.min(film.year ?? 0, 4095));
   }
@@ -320,12 +321,12 @@ function buildGrams(vocab: readonly string[]): [Int32Array, Int32Array] {
   return groupInto(1 << GRAM_BITS, groups, members);
 }
 
-function buildTables(films: readonly Film[]): Tables {
+function buildTables(films: readonly MatchableFilm[]): Tables {
   const b = new TableBuilder();
   const filmFirstEntry = new Int32Array(films.length + 1);
   const seen: string[] = [];
   for (let f = 0; f < films.length; f++) {
-    const film = films[f] as Film;
+    const film = films[f] as MatchableFilm;
     seen.length = 0;
     // Title first, then original, then alternatives: the order `matched` prefers among equal hits.
     addTitle(b, f, film.title, false, seen);
@@ -676,7 +677,7 @@ function topFilms(s: Scratch, limit: number): number[] {
 }
 
 function toHit(t: Tables, s: Scratch, film: number): SearchHit {
-  const f = t.films[film] as Film;
+  const f = t.films[film] as MatchableFilm;
   const entry = s.filmEntry[film] ?? 0;
   const rank = Math.floor((s.filmBest[film] ?? 0) / RANK_SPAN);
   const tier = rank >> 4;
@@ -790,7 +791,7 @@ function runSearch(t: Tables, s: Scratch, query: string, limit: number): SearchH
 }
 
 /** Builds the search index over all films (once per worker start: 0.2-0.35 s for the 51k films in Node). */
-export function buildSearchIndex(films: readonly Film[]): SearchIndex {
+export function buildSearchIndex(films: readonly MatchableFilm[]): SearchIndex {
   const tables = buildTables(films);
   const scratch = createScratch(tables);
   return {

@@ -8,7 +8,8 @@
  * leaves the URL at the locale root (https://tv.apple.com/us), and autoplay switches the item with no URL change.
  * So every tv.apple.com page (except the two excluded kinds) counts as a title page, `detect` reads the overlay
  * player first, from the DOM as it is now (the runtime calls it again on every mutation, so an in-place switch is
- * seen), and reads the detail page under it only when no player is open. Page metadata is trusted only when
+ * seen), and reads the detail page under it only when no player is open. Page metadata (`apple:*` meta and JSON-LD,
+ * the "json-ld" signal) is trusted only when
  * `apple:content_id` equals the URL's id (the head can lag an in-app navigation), and a player title takes year,
  * runtime and id from the page only when it is the page's own film (UTS does the same cross-check).
  *
@@ -20,7 +21,7 @@
  * `creditsRolling` therefore always returns false and the shared runtime's near-end fallback covers Apple TV+.
  */
 import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseYear } from './clean-title';
-import { all, first, clip, firstWithText, compact, safely, isShown, type SelectorList } from './dom';
+import { all, first, clip, firstWithText, compact, safely, isShown, signalReports, type SelectorList } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Apple TV selector, and the only place they live. Alternatives are tried in order; each names its source. */
@@ -283,7 +284,7 @@ function detectPlayer(doc: Document, url: URL, player: Player): DetectedTitle | 
   }
   if (show !== undefined) {
     const title = cleanTitle(show);
-    return title ? compact({ page: 'player', kind: 'episode', title, rawTitle: show, episodeLine: line }) : null;
+    return title ? compact({ page: 'player', kind: 'episode', title, rawTitle: show, episodeLine: line, signal: 'player' }) : null;
   }
   const title = cleanTitle(found.text);
   if (!title) return null;
@@ -296,6 +297,7 @@ function detectPlayer(doc: Document, url: URL, player: Player): DetectedTitle | 
     year: own?.year,
     runtime: own?.runtime,
     serviceId: own?.route.id,
+    signal: 'player',
   });
 }
 
@@ -314,6 +316,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
     runtime: page.runtime,
     serviceId: page.route.id,
     episodeLine: page.episodeLine,
+    signal: 'json-ld',
   });
 }
 
@@ -341,6 +344,13 @@ export const appleTv: SiteAdapter = {
       return container ? { container, placement: 'inline' } : null;
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
+  signals: (doc, url) =>
+    signalReports([
+      ['player', () => { const p = livePlayer(doc); return p && firstWithText(p.root, selectors.playerTitle); }],
+      ['json-ld', () => pageFacts(doc, url)],
+      ['url-id', () => routeOf(url)?.id],
+    ]),
   // No documented Apple TV DOM credits signal (see the file comment): the runtime's near-end fallback covers it.
   creditsRolling: () => false,
 };

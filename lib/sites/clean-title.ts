@@ -72,29 +72,97 @@ export function normalizePageText(raw: string, max: number = MAX_TITLE_LENGTH): 
 }
 
 /**
- * Words inside a trailing (…) or […] that mark a version of the same film, not a different film: language and
- * subtitle versions ("[dt./OV]", "[OmU]", "(Subtitled)", "（字幕版）") and picture formats ("(4K UHD)", "(Ultra HD)").
- * A group is dropped only when every word in it is a tag, so "(500) Days of Summer" or "Alien (Director's Cut)" stay.
+ * Copy notes: what a catalogue or a player adds to a title to say which copy of the film is streamed, never another
+ * film. The one list for page titles and for the matcher (lib/match/candidates.ts) alike (issue #13: two lists had
+ * drifted apart). Language and subtitle versions: German/original versions (UTS issue #342, 2023-10: " [dt./OV]"),
+ * English/French/Spanish/Italian/Portuguese ones, Japanese storefronts' subtitled / dubbed editions ("（字幕版）");
+ * picture and sound formats ("(4K UHD)"); cuts and editions ("(Director's Cut)", ": Extended Edition") as
+ * catalogues (the Kaggle Prime/Netflix/Disney+ exports of the match-accuracy bench) write them.
  */
-const VERSION_TAGS = new Set([
-  // German/original versions (UTS issue #342, 2023-10: " [dt./OV]"), English/French/Spanish/Italian/Portuguese.
-  'dt', 'de', 'deu', 'ger', 'german', 'deutsch', 'ov', 'omu', 'omdu', 'omeu', 'original', 'version', 'originalversion',
-  'en', 'eng', 'engl', 'english', 'sub', 'subs', 'subbed', 'subtitled', 'dub', 'dubbed', 'untertitelt',
-  'synchronisiert', 'vf', 'vo', 'vost', 'vostfr', 'vos', 'vose', 'subtitulado', 'doblado', 'sottotitolato', 'doppiato',
-  'legendado', 'dublado',
-  // Picture formats.
-  '4k', 'uhd', 'ultra', 'hd', 'sd', 'hdr', 'hdr10', 'dolby', 'vision', 'atmos',
-  // Japanese storefronts: subtitled / dubbed editions.
+const STRONG_COPY_WORDS = new Set([
+  '4k', 'uhd', 'hd', 'sd', 'hdr', 'hdr10', 'dolby', 'atmos', '3d', 'imax',
+  'dt', 'de', 'deu', 'ger', 'german', 'deutsch', 'ov', 'omu', 'omdu', 'omeu', 'originalversion',
+  'en', 'eng', 'engl', 'english', 'sub', 'subs', 'subbed', 'subtitled', 'subtitles', 'subtitle', 'cc', 'dub', 'dubbed',
+  'untertitelt', 'synchronisiert', 'vf', 'vo', 'vost', 'vostfr', 'vos', 'vose', 'subtitulado', 'doblado',
+  'sottotitolato', 'doppiato', 'legendado', 'dublado',
+  'hindi', 'tamil', 'telugu', 'malayalam', 'kannada', 'marathi', 'bengali', 'punjabi', 'gujarati',
+  'spanish', 'espanol', 'castellano', 'latino', 'french', 'francais', 'italian', 'italiano',
+  'portuguese', 'japanese', 'korean', 'mandarin', 'cantonese', 'chinese', 'russian', 'turkish', 'arabic',
+  'version', 'versao', 'edition', 'cut', 'directors', 'extended', 'theatrical', 'uncut', 'unrated', 'uncensored',
+  'remastered', 'restored', 'anniversary', 'collectors', 'definitive', 'us', 'uk',
+  'silent', 'dialog', 'dialogue', 'colorized', 'colourized', 'rerelease', 'audio', 'described', 'trailer',
   '字幕版', '吹替版', '字幕', '吹替', '日本語字幕版', '日本語吹替版',
 ]);
 
-const TRAILING_GROUP = /\s*[[(]([^[\]()]{1,60})[\])]\s*$/;
+/**
+ * Words that may stand in a copy note but never make one alone: "The Final" and "Special" are real subtitles
+ * ("Rurouni Kenshin: The Final"), "Final Cut", "Special Edition" and "(Ultra HD)" are notes.
+ */
+const WEAK_COPY_WORDS = new Set([
+  'the', 'and', 'in', 'with', 'no', 'b', 'w', 'black', 'white', 'color', 'colour', 'original', 'special', 'final',
+  'ultimate', 'director', 're', 'release', 'plus', 'bonus', 'feature', 'ad', 'description', 'vision', 'ultra',
+]);
 
-function stripVersionTag(s: string): string {
-  const m = TRAILING_GROUP.exec(s);
-  if (!m || m[1] === undefined) return s;
-  const words = m[1].toLowerCase().split(/[\s/.,+&|-]+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => VERSION_TAGS.has(w)) ? s.slice(0, m.index) : s;
+const YEAR_ONLY = /^(1[89]\d\d|2[01]\d\d)$/;
+const ORDINAL = /^\d{1,3}(st|nd|rd|th)$/;
+
+/** Lower-case words of a short text: accents folded, apostrophes joined ("Director's" → "directors"). */
+function copyWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`´]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Made only of copy words (at least one strong): "(4K UHD)", "[dt./OV]", "Director's Cut", "English subtitled". */
+export function isCopyNote(text: string): boolean {
+  const words = copyWords(text);
+  return (
+    words.some((w) => STRONG_COPY_WORDS.has(w)) &&
+    words.every((w) => STRONG_COPY_WORDS.has(w) || WEAK_COPY_WORDS.has(w) || ORDINAL.test(w))
+  );
+}
+
+/** A bracket group at the very end: "(4K UHD)", "[OmU]", "(2019)". Bounded, so the scan stays linear. */
+const TRAILING_GROUP = /[([]([^()[\]]{0,80})[)\]]\s*$/u;
+/** A last subtitle after ": " or " - ", for ": Director's Cut". */
+const TRAILING_SUFFIX = /(?:\s*:\s*|\s+[-–—]\s+)([^:\-–—]{1,60})$/u;
+/** Copy notes players append without brackets: "Elektra DIRECTOR'S CUT", "Philadelphia 4K UHD". */
+const TRAILING_COPY_PHRASE =
+  /\s+(?:director['’]?s cut|extended (?:cut|edition|version)|special edition|theatrical (?:cut|version)|unrated(?: cut| version)?|uncut(?: version)?|4k(?: uhd)?|uhd|remastered)\s*$/iu;
+
+/** Cheap pre-check for a strong copy word anywhere in `text` (the matcher cleans only dataset titles that may need it). */
+const COPY_HINT = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${[...STRONG_COPY_WORDS].join('|')})(?:$|[^\\p{L}\\p{N}])`, 'iu');
+
+export function hasCopyWord(text: string): boolean {
+  return COPY_HINT.test(text);
+}
+
+/** Whether `text` ends with an unbracketed copy phrase ("… DIRECTOR'S CUT"); the last few characters are checked first. */
+export function endsWithCopyPhrase(text: string): boolean {
+  return /cut|edition|version|unrated|4k|uhd|remastered/iu.test(text.slice(-12)) && TRAILING_COPY_PHRASE.test(text);
+}
+
+/** One round of copy-note stripping at the end of `s`; `yearOut` receives a bracketed year ("(2004)"). */
+function stripCopyNoteOnce(s: string, keepYear: boolean, yearOut: { year?: number }): string {
+  const group = TRAILING_GROUP.exec(s);
+  if (group) {
+    const inner = (group[1] ?? '').trim();
+    // A year alone is a title ("(2004)"); a copy note alone ("[OV]") is none.
+    if (!keepYear && group.index > 0 && YEAR_ONLY.test(inner)) {
+      yearOut.year ??= Number(inner);
+      return s.slice(0, group.index).trim();
+    }
+    if (isCopyNote(inner)) return s.slice(0, group.index).trim();
+  }
+  const suffix = TRAILING_SUFFIX.exec(s);
+  if (suffix && suffix.index > 0 && isCopyNote(suffix[1] ?? '')) return s.slice(0, suffix.index).trim();
+  const phrase = TRAILING_COPY_PHRASE.exec(s);
+  if (phrase && phrase.index > 0) return s.slice(0, phrase.index).trim();
+  return s;
 }
 
 /** "Season" in the languages of the storefronts we serve (the UK says "Series 2"). */
@@ -132,26 +200,56 @@ function stripSeasonSuffix(s: string): string {
 /** Service prefixes some page titles carry ("Prime Video: Fallout - Season 1", castkodi `pageTitle`). */
 const SERVICE_PREFIX = /^prime video\s*:\s*/i;
 
+export interface CleanedTitle {
+  title: string;
+  /** A year given in brackets at the end of the title ("Aladdin (1992)"), when asked to take it out. */
+  year?: number;
+}
+
+export interface CleanOptions {
+  /** Strip season suffixes (page titles: yes; the matcher's dataset titles: no, they name what they name). */
+  seasons?: boolean;
+  /** Keep a bracketed year in the title (page titles: the matcher takes it out and reads it as the year). */
+  keepYear?: boolean;
+  /**
+   * Read the text as page text: entities decoded, full-width folded (page titles: yes). The matcher says no: its
+   * titles were cleaned as page text once already, and dataset titles are indexed as written, so both sides of a
+   * match stay alike.
+   */
+  pageText?: boolean;
+}
+
 /**
- * A title as a person would type it: entities decoded, full-width digits folded, invisible characters dropped,
- * version tags ("[dt./OV]", "(4K UHD)"), season suffixes (": Staffel 2", " - Season 1", " S1") and the
- * "Prime Video: " prefix removed. Input is capped at 300 characters. Returns "" when nothing is left.
+ * The one title cleaner (issue #13), for page titles and the matcher alike: page text normalised (entities decoded,
+ * full-width folded, invisible characters dropped), the "Prime Video: " prefix, copy notes ("[dt./OV]", "(4K
+ * UHD)", ": Director's Cut", "(English subtitled)") and, as asked, season suffixes (": Staffel 2", " - Season 1",
+ * " S1") and a bracketed year removed from the end. Input is capped at 300 characters. "" when nothing is left.
  */
-export function cleanTitle(raw: string): string {
-  let s = normalizePageText(raw).replace(SERVICE_PREFIX, '');
-  // Tags and suffixes come in either order ("X: Staffel 2 [OV]", "X [OV] - Season 1"); a few rounds settle it.
-  for (let round = 0; round < 4; round++) {
+export function cleanTitleParts(raw: string, options: CleanOptions = {}): CleanedTitle {
+  const seasons = options.seasons ?? true;
+  const found: { year?: number } = {};
+  const text = options.pageText === false ? collapseSpaces(stripInvisible(capLength(String(raw)))) : normalizePageText(raw);
+  let s = text.replace(SERVICE_PREFIX, '');
+  // Notes and suffixes come in either order ("X: Staffel 2 [OV]", "X [OV] - Season 1"); a few rounds settle it.
+  for (let round = 0; round < 5; round++) {
     const before = s;
-    s = stripSeasonSuffix(stripVersionTag(s)).replace(/[\s\-–—:|,]+$/u, '');
+    s = stripCopyNoteOnce(s, options.keepYear === true, found);
+    if (seasons) s = stripSeasonSuffix(s);
+    s = s.replace(/[\s\-–—:|,]+$/u, '');
     if (s === before) break;
   }
-  return s.trim();
+  return found.year === undefined ? { title: s.trim() } : { title: s.trim(), year: found.year };
+}
+
+/** A page title as a person would type it (see cleanTitleParts); a bracketed year stays for the matcher to read. */
+export function cleanTitle(raw: string): string {
+  return cleanTitleParts(raw, { keepYear: true }).title;
 }
 
 /** True when the raw title ends with a season suffix: the page is about a season of a series, not a film. */
 export function hasSeasonSuffix(raw: string): boolean {
   let s = normalizePageText(raw);
-  for (let round = 0; round < 3; round++) s = stripVersionTag(s);
+  for (let round = 0; round < 3; round++) s = stripCopyNoteOnce(s, true, {});
   return stripSeasonSuffix(s) !== s;
 }
 
@@ -163,7 +261,7 @@ export interface EpisodeNumbers {
 /** "Episode", longest forms first; "F." is German "Folge", "afl." Dutch "aflevering", "第" Japanese "第1話". */
 const EPISODE_WORDS = [
   'episode', 'épisode', 'episodio', 'episódio', 'episodi', 'aflevering', 'afsnit', 'avsnitt', 'avsn', 'odcinek', 'odc',
-  'bölüm', 'jakso', 'folge', 'capítulo', 'cap', 'puntata', 'ep', 'afl', 'f', 'e', 'エピソード', '에피소드', '第', 'الحلقة',
+  'bölüm', 'jakso', 'folge', 'capítulo', 'cap', 'puntata', 'ép', 'ep', 'afl', 'f', 'e', 'エピソード', '에피소드', '第', 'الحلقة',
   'एपिसोड',
 ].join('|');
 const SEASON_MARKERS = `${SEASON_WORDS}|シーズン|시즌|s|t`;

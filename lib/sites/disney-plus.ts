@@ -15,7 +15,9 @@
  *    `readPageData`. Used on player pages only.
  * 2. The player UI, which lives in open shadow roots whose nesting moved three times in 2026 (research §4.2): read
  *    through them with `shadowScopes` (bounded), then the older light-DOM placement.
- * 3. Detail pages: the title-treatment logo's alt, else document.title before "|" (PreMiD).
+ * 3. The tab title, "X | Disney+" (PreMiD splits document.title on "|"): on detail pages, and on /play/ when the
+ *    page world and the player UI name nothing (issue #13).
+ * Detail pages read the title-treatment logo's alt first.
  *
  * Movie vs episode is structure, not language: Disney+ renders a subtitle line only for episodes (UTS: subtitle
  * present ⇒ show; PreMiD: none ⇒ "Watch Movie"), in shapes that differ per locale ("S1:E2 …", "S1: afl. 6 …",
@@ -26,9 +28,9 @@
  * §10), so they would need adapters of their own.
  */
 import { capLength, cleanTitle, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from './clean-title';
-import { all, clip, compact, detailDetection, first, safely, textOf, type SelectorList } from './dom';
+import { all, clip, compact, detailDetection, first, safely, signalReports, tabTitle, textOf, type SelectorList } from './dom';
 import { pathOf, readPageData, type PageData } from './page-data';
-import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
+import type { BadgeMount, DetectedTitle, SignalId, SiteAdapter } from './types';
 
 /**
  * Every Disney+ selector, and the only place they live. Alternatives are tried in order; each names where it was
@@ -73,8 +75,11 @@ type Scope = Document | Element | ShadowRoot;
 
 /** How many nested open shadow roots are searched: the title sits three deep (UI → controls overlay → title bug). */
 const MAX_SHADOW_DEPTH = 4;
-/** At most this many shadow roots per lookup, however many hosts a hostile page renders. */
-const MAX_SCOPES = 64;
+/**
+ * At most this many shadow roots per lookup, however many hosts a hostile page renders. A live 2026 player holds
+ * 76 open roots (issue #13), more than the 64 this once was: the title bug came after the limit and went unread.
+ */
+const MAX_SCOPES = 512;
 
 /**
  * `root` plus the open shadow roots below it, level by level, at most `depth` roots deep and MAX_SCOPES in all.
@@ -257,11 +262,11 @@ function playId(url: URL): string | undefined {
   return r?.kind === 'player' ? r.id : undefined;
 }
 
-function playerResult(url: URL, rawTitle: string, line: string | undefined): DetectedTitle | null {
+function playerResult(url: URL, rawTitle: string, line: string | undefined, signal: SignalId): DetectedTitle | null {
   const title = cleanTitle(rawTitle);
   if (!title) return null;
-  if (line && normalizePageText(line)) return { page: 'player', kind: 'episode', title, rawTitle, episodeLine: line };
-  return compact({ page: 'player', kind: 'movie', title, rawTitle, serviceId: playId(url) });
+  if (line && normalizePageText(line)) return { page: 'player', kind: 'episode', title, rawTitle, episodeLine: line, signal };
+  return compact({ page: 'player', kind: 'movie', title, rawTitle, serviceId: playId(url), signal });
 }
 
 /** (a) What the page-world script published: Disney's own metadata for the playing item. */
@@ -269,36 +274,46 @@ function detectFromPageData(doc: Document, url: URL): DetectedTitle | null {
   const data = readPageData(doc);
   if (!data?.title) return null;
   const line = data.subtitle ? clip(data.subtitle) : '';
-  const detected = playerResult(url, clip(data.title), line || undefined);
+  const detected = playerResult(url, clip(data.title), line || undefined, 'page-data');
   // The page may say "episode" without a line to show; it is still no film.
   if (detected?.kind === 'movie' && data.kind === 'episode') {
-    return { page: 'player', kind: 'episode', title: detected.title, rawTitle: detected.rawTitle };
+    return { page: 'player', kind: 'episode', title: detected.title, rawTitle: detected.rawTitle, signal: 'page-data' };
   }
   return detected;
+}
+
+/** The title bug's title and episode line, if the player shows them. */
+function titleBug(player: Player): { title: string; line: string | undefined } | null {
+  for (const host of deepAll(player.scopes, selectors.titleHost)) {
+    const scopes = shadowScopes(host, 2);
+    const found = firstWithTextIn(deepAll(scopes, selectors.titleField));
+    if (found) return { title: found.text, line: firstWithTextIn(deepAll(scopes, selectors.subtitleField))?.text };
+  }
+  return null;
 }
 
 /** (b) The title bug of the player UI: shadow roots first (2026), then the older light-DOM header. */
 function detectFromDom(doc: Document, url: URL): DetectedTitle | null {
   const player = livePlayer(doc);
-  if (!player) return null;
-  for (const host of deepAll(player.scopes, selectors.titleHost)) {
-    const scopes = shadowScopes(host, 2);
-    const found = firstWithTextIn(deepAll(scopes, selectors.titleField));
-    if (!found) continue;
-    const line = firstWithTextIn(deepAll(scopes, selectors.subtitleField))?.text;
-    return playerResult(url, found.text, line);
-  }
-  return null;
+  const bug = player ? titleBug(player) : null;
+  return bug ? playerResult(url, bug.title, bug.line, 'player') : null;
+}
+
+/** (c) A player on screen naming nothing: the tab title, "X | Disney+" (issue #13). */
+function detectFromTab(doc: Document, url: URL): DetectedTitle | null {
+  const raw = livePlayer(doc) ? titleFromHead(doc) : undefined;
+  return raw ? playerResult(url, raw, undefined, 'tab-title') : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Detail pages
 
-/** " | Disney+" after a document title (PreMiD splits on "|"). */
+/** "X | Disney+" tab titles (PreMiD splits document.title on "|"). */
+const TAB_TITLES: readonly RegExp[] = [/^(.+?)\s*\|\s*Disney\s*\+?/i];
+
 function titleFromHead(doc: Document): string | undefined {
-  const text = clip(clip(doc.title).split('|')[0]);
-  const plain = normalizePageText(text);
-  return plain && !/^disney\s*\+?$/i.test(plain) ? text : undefined;
+  const text = tabTitle(doc, TAB_TITLES);
+  return text && !/^disney\s*\+?$/i.test(normalizePageText(text)) ? text : undefined;
 }
 
 /** Year (first of a range) and, for films, a runtime segment ("1h 43m"), from the masthead's "•"-separated line. */
@@ -313,18 +328,19 @@ function mastheadFacts(doc: Document): { year?: number; runtime?: number } {
 
 /** (c) The detail page: logo alt, else document.title; series from the route or the Episodes tab. */
 function detectDetail(doc: Document, id: string, routeSeries: boolean | undefined): DetectedTitle | null {
-  const rawTitle = firstWithTextIn(all(doc, selectors.detailTitle))?.text ?? titleFromHead(doc);
+  const logo = firstWithTextIn(all(doc, selectors.detailTitle))?.text;
+  const rawTitle = logo ?? titleFromHead(doc);
   if (!rawTitle) return null;
   const title = cleanTitle(rawTitle);
   if (!title) return null;
   const series = routeSeries ?? first(doc, selectors.seriesMarker) !== null;
   // For series the line holds a season count ("2 Seasons"), never a runtime: detailDetection drops it.
-  return detailDetection(title, rawTitle, series, mastheadFacts(doc), id);
+  return { ...detailDetection(title, rawTitle, series, mastheadFacts(doc), id), signal: logo ? 'detail' : 'tab-title' };
 }
 
 function detect(doc: Document, url: URL): DetectedTitle | null {
   const r = route(url);
-  if (r?.kind === 'player') return detectFromPageData(doc, url) ?? detectFromDom(doc, url);
+  if (r?.kind === 'player') return detectFromPageData(doc, url) ?? detectFromDom(doc, url) ?? detectFromTab(doc, url);
   if (r?.kind === 'detail') return detectDetail(doc, r.id, r.series);
   return null;
 }
@@ -371,5 +387,14 @@ export const disneyPlus: SiteAdapter = {
       return container ? { container, placement: detected.page === 'player' ? 'player' : 'inline' } : null;
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
+  signals: (doc, url) =>
+    signalReports([
+      ['page-data', () => route(url)?.kind === 'player' && detectFromPageData(doc, url)],
+      ['player', () => { const p = livePlayer(doc); return p && titleBug(p); }],
+      ['detail', () => route(url)?.kind === 'detail' && firstWithTextIn(all(doc, selectors.detailTitle))],
+      ['tab-title', () => titleFromHead(doc)],
+      ['url-id', () => route(url)?.id],
+    ]),
   creditsRolling: (doc) => safely(() => creditsRolling(doc), false),
 };

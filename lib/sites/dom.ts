@@ -3,7 +3,7 @@
  * layout, and reads that never throw. Shared by every site adapter, so nothing here names a service's selectors.
  */
 import { capLength, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from './clean-title';
-import type { DetectedTitle } from './types';
+import type { DetectedTitle, SignalId, SignalReport } from './types';
 
 /** Alternatives for one thing on a page, most reliable first. */
 export type SelectorList = readonly string[];
@@ -47,7 +47,7 @@ export function firstWithText(root: ParentNode, list: SelectorList, skip?: (el: 
 
 /** Drops optional fields that came out undefined, so detections compare and serialise cleanly. */
 export function compact(d: DetectedTitle): DetectedTitle {
-  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine'] as const) if (d[key] === undefined) delete d[key];
+  for (const key of ['year', 'runtime', 'serviceId', 'episodeLine', 'signal'] as const) if (d[key] === undefined) delete d[key];
   return d;
 }
 
@@ -140,4 +140,23 @@ export function detailDetection(
     runtime: series ? undefined : facts.runtime,
     serviceId,
   });
+}
+
+/**
+ * The tab title without the service's own words: `forms` are tried in order and the first that matches gives the
+ * title (its first capture group). Undefined when none matches: a tab title of another form (a hub page, a
+ * loading title) names no film.
+ */
+export function tabTitle(doc: Document, forms: readonly RegExp[]): string | undefined {
+  const raw = clip(doc.title);
+  for (const form of forms) {
+    const title = clip(form.exec(raw)?.[1]);
+    if (normalizePageText(title)) return title;
+  }
+  return undefined;
+}
+
+/** The page report's signal list: each reader run (never throwing), found when it read anything. */
+export function signalReports(readers: ReadonlyArray<readonly [SignalId, () => unknown]>): SignalReport[] {
+  return readers.map(([signal, read]) => ({ signal, found: Boolean(safely(read, undefined)) }));
 }

@@ -15,7 +15,7 @@
  * `.end-card__replay-thumbnail`, but the research does not document it as a credits signal, so it is not used.)
  */
 import { capLength, cleanTitle, parseEpisodeLine } from './clean-title';
-import { all, first, firstWithText, compact, safely, playerWithVideo, type Player, yearAndRuntime, detailDetection } from './dom';
+import { all, first, firstWithText, compact, safely, playerWithVideo, type Player, yearAndRuntime, detailDetection, signalReports } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Hulu selector, and the only place they live. Alternatives are tried in order; each names where it was seen. */
@@ -79,7 +79,7 @@ function detectPlayer(doc: Document): DetectedTitle | null {
   // Structure first (the S/E element is rendered only for episodes), then an S/E pattern in any language.
   const episode =
     first(player.root, selectors.seasonEpisode) !== null || (subtitle !== undefined && parseEpisodeLine(subtitle) !== null);
-  const base: DetectedTitle = { page: 'player', kind: episode ? 'episode' : 'movie', title, rawTitle: found.text };
+  const base: DetectedTitle = { page: 'player', kind: episode ? 'episode' : 'movie', title, rawTitle: found.text, signal: 'player' };
   return episode ? compact({ ...base, episodeLine: subtitle === undefined ? undefined : episodeLineOf(subtitle) }) : base;
 }
 
@@ -95,7 +95,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const title = cleanTitle(found.text);
   if (!title) return null;
   const series = route[1]?.toLowerCase() === 'series';
-  return detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase());
+  return { ...detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase()), signal: 'detail' };
 }
 
 export const hulu: SiteAdapter = {
@@ -114,6 +114,13 @@ export const hulu: SiteAdapter = {
       return container ? { container, placement: 'inline' } : null;
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
+  signals: (doc, url) =>
+    signalReports([
+      ['player', () => { const p = livePlayer(doc); return p && firstWithText(p.root, selectors.playerTitle); }],
+      ['detail', () => DETAIL_PATH.test(url.pathname) && firstWithText(doc, selectors.detailTitle)],
+      ['url-id', () => isTitlePage(url)],
+    ]),
   // No documented Hulu DOM credits signal (see the file comment): the runtime's near-end fallback covers it.
   creditsRolling: () => false,
 };

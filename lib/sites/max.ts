@@ -12,11 +12,14 @@
  * React props of `[data-testid="content-metadata"]`; both need a page-world (MAIN) script or special request
  * headers (PreMiD fix #10974) and are left for later (research §5.2, §11.1, §12.1).
  *
- * document.title is never read on the player: it names the episode, not the show ("Trust Fall • HBO Max" while
- * "Lanternas" T1 Ep.2 plays, a 2026-08 measurement quoted in public code).
+ * The tab title names the film on a film's player page ("Dune: Part Two • Max": SE's real save of 2024-05,
+ * "⁨Weapons⁩ • HBO Max": issue #13), and it is what remains when the controls hide, during the credits above all, when
+ * the player shows no title element. On an episode it names the episode, not the show ("Trust Fall • HBO Max" while
+ * "Lanternas" T1 Ep.2 plays, a 2026-08 measurement quoted in public code): so it is read only without any episode
+ * structure on the page, and the runtime keeps an episode an episode on the same URL (lib/content/run-site.tsx).
  */
 import { capLength, cleanTitle, parseEpisodeLine } from './clean-title';
-import { all, first, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, type Player, yearAndRuntime, detailDetection } from './dom';
+import { all, first, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, type Player, yearAndRuntime, detailDetection, signalReports, tabTitle } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /**
@@ -46,20 +49,21 @@ export const selectors = {
   /** Movies: the player shrinks into a corner when the credits start (SE clicks the video to restore it). */
   playerShrunk: ['.player-shrink-transition-enter-done'],
   /**
-   * Detail-page title. `content-metadata` is documented (TP reads its React props); the heading inside it is this
-   * fixture set's reconstruction. document.title ("Dune: Part Two • Max", SE capture) is the fallback on detail
-   * pages only.
+   * Detail-page heading: this fixture set's reconstruction (no public source documents the detail page's DOM).
+   * Not `[data-testid="content-metadata"]`: that block belongs to the player (TP 5.4.3 reads the playing item's
+   * React props on it; issue #13), so nothing of a detail page is read in it.
    */
-  detailTitle: ['[data-testid="content-metadata"] h1', 'head > title'],
-  /** Short metadata items under the detail title ("2010", "1h 43m"); read by shape, not by position or label. */
-  detailMetadataItem: ['[data-testid="content-metadata"] li', '[data-testid="content-metadata"] span'],
+  detailTitle: ['main h1'],
+  /** Short metadata items under the detail heading ("2010", "1h 43m"); read by shape, not by position or label. */
+  detailMetadataItem: ['main li', 'main span'],
 } as const;
 
 /** play.* hosts serve the app; www.max.com / www.hbomax.com are marketing pages. */
 const APP_HOSTS = ['play.max.com', 'play.hbomax.com'] as const;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const PLAYER_PATH = new RegExp(`^/video/watch/${UUID}/${UUID}/?$`, 'i');
+/** Player deep links carry one id or two (/video/watch/<uuid>, /video/watch/<uuid>/<uuid>: issue #13). */
+const PLAYER_PATH = new RegExp(`^/video/watch/${UUID}(?:/${UUID})?/?$`, 'i');
 const DETAIL_PATH = new RegExp(`^/(movie|show)/(${UUID})(?:/|$)`, 'i');
 
 function isAppHost(url: URL): boolean {
@@ -82,11 +86,14 @@ function episodeLineOf(seasonEpisode: string | undefined, subtitle: string | und
   return line ? capLength(line) : undefined;
 }
 
-function detectPlayer(doc: Document): DetectedTitle | null {
+/** " • Max", " • HBO Max", " | HBO Max" after a tab title (the film's or the episode's name before it). */
+const TAB_TITLES: readonly RegExp[] = [/^(.+?)\s*[•|\-–—]\s*(?:HBO\s*)?Max\s*$/i];
+
+function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
   const player = livePlayer(doc);
   if (!player) return null;
   const found = firstWithText(player.root, selectors.playerTitle);
-  if (!found) return null;
+  if (!found) return fromPlayerTab(doc, url, player);
   const title = cleanTitle(found.text);
   if (!title) return null;
   const seasonEpisodeEl = first(player.root, selectors.seasonEpisode);
@@ -94,12 +101,21 @@ function detectPlayer(doc: Document): DetectedTitle | null {
   const subtitle = firstWithText(player.root, selectors.playerSubtitle)?.text;
   // Structure first (the S/E element is rendered only for episodes), then an S/E pattern in any language.
   const episode = seasonEpisodeEl !== null || (subtitle !== undefined && parseEpisodeLine(subtitle) !== null);
-  const base: DetectedTitle = { page: 'player', kind: episode ? 'episode' : 'movie', title, rawTitle: found.text };
+  const base: DetectedTitle = { page: 'player', kind: episode ? 'episode' : 'movie', title, rawTitle: found.text, signal: 'player' };
   return episode ? compact({ ...base, episodeLine: episodeLineOf(seasonEpisode, subtitle) }) : base;
 }
 
-/** " • Max", " • HBO Max", " | HBO Max" after a document title. */
-const TITLE_SUFFIX = /\s*[•|\-–—]\s*(?:HBO\s*)?Max\s*$/i;
+/**
+ * No title element (the controls are hidden): on a player page the tab title names what plays. A film's, unless
+ * the page shows episode structure; on an episode page it would name the episode, so none is read then.
+ */
+function fromPlayerTab(doc: Document, url: URL, player: Player): DetectedTitle | null {
+  if (!isAppHost(url) || !PLAYER_PATH.test(url.pathname)) return null;
+  if (first(player.root, selectors.seasonEpisode)) return null;
+  const raw = tabTitle(doc, TAB_TITLES);
+  const title = raw ? cleanTitle(raw) : '';
+  return raw && title ? { page: 'player', kind: 'movie', title, rawTitle: raw, signal: 'tab-title' } : null;
+}
 
 function detailFacts(doc: Document): { year?: number; runtime?: number } {
   return yearAndRuntime(all(doc, selectors.detailMetadataItem));
@@ -109,12 +125,11 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const route = DETAIL_PATH.exec(url.pathname);
   if (!route || !isAppHost(url)) return null;
   const found = firstWithText(doc, selectors.detailTitle);
-  if (!found) return null;
-  const raw = found.el.tagName === 'TITLE' ? found.text.replace(TITLE_SUFFIX, '') : found.text;
-  const title = cleanTitle(raw);
-  if (!title || (found.el.tagName === 'TITLE' && raw === found.text)) return null;
+  const raw = found?.text ?? tabTitle(doc, TAB_TITLES);
+  const title = raw ? cleanTitle(raw) : '';
+  if (!raw || !title) return null;
   const series = route[1]?.toLowerCase() === 'show';
-  return detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase());
+  return { ...detailDetection(title, raw, series, detailFacts(doc), route[2]?.toLowerCase()), signal: found ? 'detail' : 'tab-title' };
 }
 
 function creditsRolling(doc: Document): boolean {
@@ -130,7 +145,7 @@ export const max: SiteAdapter = {
   name: 'Max',
   matches: ['*://*.max.com/*', '*://*.hbomax.com/*'],
   isTitlePage: (url) => safely(() => isTitlePage(url), false),
-  detect: (doc, url) => safely(() => detectPlayer(doc) ?? detectDetail(doc, url), null),
+  detect: (doc, url) => safely(() => detectPlayer(doc, url) ?? detectDetail(doc, url), null),
   badgeMount: (doc, detected) =>
     safely((): BadgeMount | null => {
       if (detected.page === 'player') {
@@ -142,6 +157,14 @@ export const max: SiteAdapter = {
       return container ? { container, placement: 'inline' } : null;
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
+  signals: (doc, url) =>
+    signalReports([
+      ['player', () => { const p = livePlayer(doc); return p && firstWithText(p.root, selectors.playerTitle); }],
+      ['detail', () => DETAIL_PATH.test(url.pathname) && firstWithText(doc, selectors.detailTitle)],
+      ['tab-title', () => tabTitle(doc, TAB_TITLES)],
+      ['url-id', () => isAppHost(url) && (PLAYER_PATH.test(url.pathname) || DETAIL_PATH.test(url.pathname))],
+    ]),
   creditsRolling: (doc) => safely(() => creditsRolling(doc), false),
   watchCreditsControl: (doc) =>
     safely(() => {

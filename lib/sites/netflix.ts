@@ -13,7 +13,7 @@
  * the extension does makes a request.
  */
 import { capLength, cleanTitle, normalizePageText, parseRuntime, parseYear } from './clean-title';
-import { all, first, clip, textOf, firstWithText, compact, safely, isShown, shownControl } from './dom';
+import { all, first, clip, textOf, firstWithText, compact, safely, isShown, shownControl, signalReports, yearAndRuntime } from './dom';
 import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
@@ -49,8 +49,16 @@ export const selectors = {
    * The open details modal (browse?jbv=<id>, member /title/<id>) or the logged-out title page's info block. Hover
    * "mini-modal" previews share the modal's inner classes, so only the detail modal counts.
    */
-  detailRoot: ['.previewModal--wrapper.detail-modal', '[data-uia="title-info"]'],
+  detailRoot: [
+    // The 2026 details modal (/browse?jbv=<id>, where /title/<id> now redirects): issue #13; public extension code
+    // of 2026 scopes every title read inside it, because the browse page behind it promotes other titles.
+    '[data-uia="modal-motion-container-DETAIL_MODAL"]',
+    '.previewModal--wrapper.detail-modal',
+    '[data-uia="title-info"]',
+  ],
   detailTitle: [
+    // The 2026 modal's story art: its alt is the title (issue #13; public extension code of 2026).
+    'img.playerModel--player__storyArt[alt]',
     // Title treatment artwork in the details modal: its alt carries the title (pt-BR DOM copy ~2021-11; scrapers).
     'img.previewModal--player-titleTreatment-logo[alt]',
     // Logged-out title page heading (public scrapers and userscripts, 2024-2026).
@@ -58,6 +66,8 @@ export const selectors = {
   ],
   /** "2010" (modal `.videoMetadata--second-line .year`; logged-out `item-year`). */
   detailYear: ['.videoMetadata--second-line .year', '[data-uia="item-year"]'],
+  /** The 2026 modal's metadata block: year and running time among short items, read by shape (issue #13). */
+  detailMetadata: ['[data-uia="previewModal--detailsMetadata"]'],
   /** Running time for films ("1h 43m", "1 Std. 43 Min."), a season count for series ("5 Temporadas"). */
   detailDuration: ['.videoMetadata--second-line .duration', '[data-uia="item-runtime"]'],
   /** Series structure in the modal: episode line "T4:E23 …" (pt-BR copy) and the episode selector. */
@@ -127,8 +137,8 @@ function detectFromPage(page: PageData | null, url: URL): DetectedTitle | null {
   if (!page?.title || !page.kind || page.serviceId === undefined || page.serviceId !== serviceIdFromUrl(url)) return null;
   const title = cleanTitle(page.title);
   if (!title) return null;
-  if (page.kind === 'episode') return compact({ page: 'player', kind: 'episode', title, rawTitle: page.title, episodeLine: page.subtitle });
-  return compact({ page: 'player', kind: 'movie', title, rawTitle: page.title, year: page.year, serviceId: page.serviceId });
+  if (page.kind === 'episode') return compact({ page: 'player', kind: 'episode', title, rawTitle: page.title, episodeLine: page.subtitle, signal: 'page-data' });
+  return compact({ page: 'player', kind: 'movie', title, rawTitle: page.title, year: page.year, serviceId: page.serviceId, signal: 'page-data' });
 }
 
 function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
@@ -146,13 +156,13 @@ function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
     const rawTitle = show ?? ownText(block);
     const title = cleanTitle(rawTitle);
     if (!title) return null;
-    return { page: 'player', kind: 'episode', title, rawTitle, episodeLine: clip(parts.join(' ')) };
+    return { page: 'player', kind: 'episode', title, rawTitle, episodeLine: clip(parts.join(' ')), signal: 'player' };
   }
   const rawTitle = show ?? textOf(block);
   const title = cleanTitle(rawTitle);
   if (!title) return null;
   // The player shows no year or runtime; the /watch/ id of a film is its title id.
-  return compact({ page: 'player', kind: 'movie', title, rawTitle, serviceId: serviceIdFromUrl(url) });
+  return compact({ page: 'player', kind: 'movie', title, rawTitle, serviceId: serviceIdFromUrl(url), signal: 'player' });
 }
 
 interface LdInfo {
@@ -182,45 +192,87 @@ function readJsonLd(doc: Document): LdInfo {
   return { series: undefined, name: undefined };
 }
 
-/** "Never Let Me Go | Netflix", "Watch Never Let Me Go | Netflix Official Site": the part before the separator. */
-function titleFromHead(doc: Document, ld: LdInfo): string | undefined {
-  const candidates = [ld.name, first(doc, selectors.metaTitle)?.getAttribute('content'), doc.title];
-  for (const c of candidates) {
-    const text = clip(clip(c).split(/\s[|｜]\s/)[0]);
-    if (normalizePageText(text) && !/^netflix$/i.test(normalizePageText(text))) return text;
+/**
+ * Netflix's tab titles: "The Wolf of Wall Street - Netflix", "Never Let Me Go | Netflix", "Watch Never Let Me Go |
+ * Netflix Official Site", and a bare "Watch The Wolf of Wall Street" (issue #13: each was read whole before).
+ */
+const TAB_TITLES: readonly RegExp[] = [
+  /^(?:Watch\s+)?(.+?)(?:\s+ansehen)?\s+[-–—|｜]\s+Netflix\b.*$/i,
+  /^Watch\s+(.+)$/i,
+];
+/** Tab titles of Netflix's own pages, never a title's: "Home - Netflix", "My List - Netflix"… */
+const HUB_TITLES = /^(?:netflix|home|browse|tv shows|movies|new (?:&|and) popular|my list|games|search|kids|browse by languages|account)$/i;
+
+/** A title from a tab title or og:title of one of Netflix's forms (the service's words taken off), else undefined. */
+function titleOfForm(text: string): string | undefined {
+  for (const form of TAB_TITLES) {
+    const title = clip(form.exec(text)?.[1]);
+    const plain = normalizePageText(title);
+    if (plain) return HUB_TITLES.test(plain) ? undefined : title;
   }
   return undefined;
 }
 
-/** The title the details modal (browse?jbv=) or the /title/ page describes. */
+function titleFromTab(doc: Document): string | undefined {
+  return titleOfForm(clip(doc.title));
+}
+
+/** JSON-LD's name, then og:title, on full-load /title/ pages. */
+function titleFromHead(doc: Document, ld: LdInfo): string | undefined {
+  if (ld.name && normalizePageText(ld.name)) return ld.name;
+  return titleOfForm(clip(first(doc, selectors.metaTitle)?.getAttribute('content')));
+}
+
+/** The open details modal (or logged-out info block) and its title, if one is on the page. */
+function detailModal(doc: Document): { root: Element; found: { el: Element; text: string } } | null {
+  for (const root of all(doc, selectors.detailRoot)) {
+    const found = firstWithText(root, selectors.detailTitle);
+    if (found) return { root, found };
+  }
+  return null;
+}
+
+/** Year and running time from the modal: the older year/duration slots, else the 2026 metadata block by shape. */
+function modalFacts(root: Element, series: boolean): { year?: number; runtime?: number } {
+  const yearEl = first(root, selectors.detailYear);
+  const durationEl = first(root, selectors.detailDuration);
+  const block = first(root, selectors.detailMetadata);
+  const shaped = block ? yearAndRuntime(Array.from(block.querySelectorAll('*'))) : {};
+  return {
+    year: (yearEl ? parseYear(textOf(yearEl)) : undefined) ?? shaped.year,
+    // For series the same slot holds a season count ("2 Staffeln"), never a runtime.
+    runtime: series ? undefined : ((durationEl ? parseRuntime(textOf(durationEl)) : undefined) ?? shaped.runtime),
+  };
+}
+
+/**
+ * The title the details modal (browse?jbv=, where /title/<id> now redirects) or a full-load /title/ page describes:
+ * the modal's title art, then JSON-LD / og:title (full loads), then the tab title.
+ */
 function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const ld = readJsonLd(doc);
-  let root: Element | null = null;
-  let found: { el: Element; text: string } | null = null;
-  for (const candidate of all(doc, selectors.detailRoot)) {
-    found = firstWithText(candidate, selectors.detailTitle);
-    if (found) {
-      root = candidate;
-      break;
-    }
-  }
-  // Head fallbacks only on full-load /title/ pages: on /browse the head keeps describing the browse page.
-  const rawTitle = found?.text ?? (/^\/title\//.test(contentPath(url)) ? titleFromHead(doc, ld) : undefined);
+  const modal = detailModal(doc);
+  const onTitlePage = /^\/title\//.test(contentPath(url));
+  // Head fallbacks: JSON-LD on full-load /title/ pages only (on /browse the head keeps describing the browse page);
+  // the tab title wherever it has a title's form, which the browse page's never has.
+  const fromHead = onTitlePage ? titleFromHead(doc, ld) : undefined;
+  const fromTab = modal || fromHead ? undefined : titleFromTab(doc);
+  const rawTitle = modal?.found.text ?? fromHead ?? fromTab;
   if (!rawTitle) return null;
   const title = cleanTitle(rawTitle);
   if (!title) return null;
+  const root = modal?.root ?? null;
   const series = (root !== null && first(root, selectors.seriesMarker) !== null) || ld.series === true;
-  const yearEl = root ? first(root, selectors.detailYear) : null;
-  const durationEl = root ? first(root, selectors.detailDuration) : null;
+  const facts = root ? modalFacts(root, series) : {};
   return compact({
     page: 'detail',
     kind: series ? 'series' : 'movie',
     title,
     rawTitle,
-    year: yearEl ? parseYear(textOf(yearEl)) : undefined,
-    // For series the same slot holds a season count ("2 Staffeln"), never a runtime.
-    runtime: !series && durationEl ? parseRuntime(textOf(durationEl)) : undefined,
+    year: facts.year,
+    runtime: facts.runtime,
     serviceId: serviceIdFromUrl(url),
+    signal: modal ? 'detail' : fromHead ? 'json-ld' : 'tab-title',
   });
 }
 
@@ -251,7 +303,10 @@ export function readNetflixPage(win: Window): PageData | null {
   const getState = pathOf(playerApp, 'getState');
   if (typeof getState !== 'function') return null;
   const state: unknown = getState.call(playerApp);
-  const video = pathOf(state, 'videoPlayer', 'videoMetadata', id, '_metadata', 'video');
+  // The entry carries the metadata API's `video` under `_metadata.video` or, in newer builds, `_video._video`
+  // (issue #13; a public page-world reader of 2026 reads `meta._video._video`).
+  const entry = pathOf(state, 'videoPlayer', 'videoMetadata', id);
+  const video = pathOf(entry, '_metadata', 'video') ?? pathOf(entry, '_video', '_video');
   const title = pathOf(video, 'title');
   const type = pathOf(video, 'type');
   if (typeof title !== 'string') return null;
@@ -289,13 +344,20 @@ export const netflix: SiteAdapter = {
         const root = playerRoot(doc);
         return root ? { container: root, placement: 'player' } : null;
       }
-      for (const candidate of all(doc, selectors.detailRoot)) {
-        const container = firstWithText(candidate, selectors.detailTitle)?.el.parentElement;
-        if (container) return { container, placement: 'inline' };
-      }
-      return null;
+      const container = detailModal(doc)?.found.el.parentElement;
+      return container ? { container, placement: 'inline' } : null;
     }, null),
   video: (doc) => safely(() => contentVideo(doc), null),
+  player: (doc) => safely(() => (contentVideo(doc) ? playerRoot(doc) : null), null),
+  signals: (doc, url) =>
+    signalReports([
+      ['page-data', () => pageKind(url) === 'player' && detectFromPage(readPageData(doc), url)],
+      ['player', () => { const root = playerRoot(doc); return root && firstWithText(root, selectors.videoTitle); }],
+      ['detail', () => detailModal(doc)],
+      ['json-ld', () => readJsonLd(doc).name],
+      ['tab-title', () => titleFromTab(doc)],
+      ['url-id', () => serviceIdFromUrl(url)],
+    ]),
   creditsRolling: (doc) =>
     safely(() => {
       const root = playerRoot(doc);

@@ -4,14 +4,18 @@
  * /live-video/… (never a title).
  *
  * Facts and their sources: shared/research/streaming-detection.md §8 (PreMiD Paramount+ 3.1.1, TP 5.4.3, SE
- * paramount.ts 2025-07-11), §11 and §12. Sources, highest first: the page's JSON-LD (`Movie` / `TVEpisode` with
- * `partOfSeries`), then the player's `.skin-metadata-manager-header/-body`, then document.title
- * ("Watch <title> Season … Episode …"). Movie vs episode comes from structure: the JSON-LD type, an S/E episode
- * line, else the first path segment (`shows` = episode, `movies` = movie). `detect` reads the page as it is now and
- * is called again on every mutation, so a title change without a URL change is seen.
+ * paramount.ts 2025-07-11), §11 and §12. Sources, highest first (issue #13): on a player, the player's
+ * `.skin-metadata-manager-header/-body` (it follows autoplay; the JSON-LD the page was served with may not), then
+ * the page's JSON-LD (`Movie` / `TVEpisode` with `partOfSeries`; its year and runtime go with the player's title
+ * when it names the same), then the tab title; on a detail page, JSON-LD, the heading, the tab title. Tab titles come
+ * as "Watch <title> Season 2 Episode 4: … on Paramount+", "<title> | Paramount+", "Watch <title> - Paramount Plus"
+ * and German "Schaue dir <title> Staffel 2 Folge 4: … an - Paramount+" (issue #13). Movie vs episode comes from
+ * structure: the JSON-LD type, an S/E episode line, else the first path segment (`shows` = episode, `movies` =
+ * movie). `detect` reads the page as it is now and is called again on every mutation, so a title change without a
+ * URL change is seen.
  */
 import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseRuntime, parseYear } from './clean-title';
-import { all, first, clip, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, type Player } from './dom';
+import { all, first, clip, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, signalReports, type Player } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Paramount+ selector, and the only place they live. Alternatives are tried in order. */
@@ -170,26 +174,43 @@ function readJsonLd(doc: Document): LdTitle | null {
   return null;
 }
 
-/** "Watch Never Let Me Go - Paramount Plus", "Watch Tulsa King Season 1 Episode 1: …" (TP's pattern). */
-const HEAD_TITLE = /^\s*(?:Watch\s+)?(.+?)(?:\s+Season\s|\s+Episode\s|\s+[-–—|]\s|$)/i;
+const SERVICE = String.raw`Paramount\s*(?:\+|Plus)`;
+/**
+ * The part of a tab title between Paramount's words: an optional "Watch" / "Schaue dir", then the title (and any
+ * episode line), then "on Paramount+", "- Paramount Plus", "| Paramount+" (a German title ends its phrase with "an").
+ */
+const TAB_TITLE = new RegExp(String.raw`^\s*(?:Watch\s+|Schaue\s+dir\s+)?(.+?)(?:\s+an)?(?:\s+on\s+|\s*[-–—|]\s*)${SERVICE}\s*$`, 'i');
+/** Where an episode line starts in it: a season word and a number ("Season 2 Episode 4: …", "Staffel 2 Folge 4: …"). */
+const SEASON_AT = /\s(?:Season|Staffel|Saison|Temporada|Stagione)\s+\d/i;
+/** The service's own filler after an episode title ("- Full show"). */
+const FILLER = /\s+[-–—]\s+Full\s+(?:show|episode|movie)\s*$/i;
 const SERVICE_NAME = /^paramount\s*(?:\+|plus)$/i;
 
-function fromHead(doc: Document, route: Route): DetectedTitle | null {
+/** The title and episode line a tab title gives, or null when it has none of Paramount's forms. */
+function tabParts(doc: Document): { raw: string; name: string; episodeLine: string } | null {
   const raw = clip(doc.title);
-  const name = clip(HEAD_TITLE.exec(raw)?.[1]);
-  const title = cleanTitle(name);
-  if (!title || SERVICE_NAME.test(title)) return null;
-  const seasonAt = raw.search(/\sSeason\s+\d/i);
-  const episodeLine = seasonAt >= 0 ? capLength(raw.slice(seasonAt + 1)).replace(/\s+[-–—|]\s+[^-–—|]*Paramount[^-–—|]*$/i, '') : '';
-  const episode = parseEpisodeLine(episodeLine) !== null;
+  const body = clip(TAB_TITLE.exec(raw)?.[1]);
+  if (!normalizePageText(body) || SERVICE_NAME.test(normalizePageText(body))) return null;
+  const seasonAt = body.search(SEASON_AT);
+  const name = seasonAt > 0 ? body.slice(0, seasonAt) : body;
+  const episodeLine = seasonAt > 0 ? capLength(body.slice(seasonAt + 1).replace(FILLER, '')) : '';
+  return { raw, name, episodeLine };
+}
+
+function fromHead(doc: Document, route: Route): DetectedTitle | null {
+  const parts = tabParts(doc);
+  const title = parts ? cleanTitle(parts.name) : '';
+  if (!parts || !title) return null;
+  const episode = parseEpisodeLine(parts.episodeLine) !== null;
   const kind = route.page === 'detail' ? (route.section === 'shows' ? 'series' : 'movie') : episode || route.section === 'shows' ? 'episode' : 'movie';
   return compact({
     page: route.page,
     kind,
     title,
-    rawTitle: raw,
-    episodeLine: kind === 'episode' && episode ? episodeLine : undefined,
+    rawTitle: parts.raw,
+    episodeLine: kind === 'episode' && episode ? parts.episodeLine : undefined,
     serviceId: route.section === 'movies' && kind === 'movie' ? route.id : undefined,
+    signal: 'tab-title',
   });
 }
 
@@ -209,6 +230,7 @@ function fromJsonLd(ld: LdTitle, route: Route): DetectedTitle | null {
     runtime: kind === 'movie' ? ld.runtime : undefined,
     serviceId: route.section === 'movies' && kind === 'movie' ? route.id : undefined,
     episodeLine: kind === 'episode' ? ld.episodeLine : undefined,
+    signal: 'json-ld',
   });
 }
 
@@ -228,6 +250,7 @@ function fromPlayerDom(doc: Document, route: Route): DetectedTitle | null {
     rawTitle: header.text,
     episodeLine: episode && body ? capLength(body) : undefined,
     serviceId: episode ? undefined : route.section === 'movies' ? route.id : undefined,
+    signal: 'player',
   });
 }
 
@@ -241,17 +264,26 @@ function fromDetailDom(doc: Document, route: Route): DetectedTitle | null {
     title,
     rawTitle: found.text,
     serviceId: route.section === 'movies' && route.page === 'detail' ? route.id : undefined,
+    signal: 'detail',
   });
+}
+
+/** The player's heading first: the JSON-LD adds its year and runtime only when it names the same film. */
+function detectPlayer(doc: Document, route: Route): DetectedTitle | null {
+  const ld = readJsonLd(doc);
+  const fromLd = ld ? fromJsonLd(ld, route) : null;
+  const dom = fromPlayerDom(doc, route);
+  if (!dom) return fromLd ?? fromHead(doc, route);
+  if (!fromLd || fromLd.title.toLocaleLowerCase() !== dom.title.toLocaleLowerCase() || fromLd.kind !== dom.kind) return dom;
+  return compact({ ...dom, year: fromLd.year, runtime: fromLd.runtime, episodeLine: dom.episodeLine ?? fromLd.episodeLine });
 }
 
 function detect(doc: Document, url: URL): DetectedTitle | null {
   const route = routeOf(url);
   if (!route) return null;
+  if (route.page === 'player') return detectPlayer(doc, route);
   const ld = readJsonLd(doc);
-  const fromLd = ld ? fromJsonLd(ld, route) : null;
-  if (fromLd) return fromLd;
-  const dom = route.page === 'player' ? fromPlayerDom(doc, route) : fromDetailDom(doc, route);
-  return dom ?? fromHead(doc, route);
+  return (ld ? fromJsonLd(ld, route) : null) ?? fromDetailDom(doc, route) ?? fromHead(doc, route);
 }
 
 function creditsRolling(doc: Document): boolean {
@@ -276,6 +308,15 @@ export const paramountPlus: SiteAdapter = {
       return container ? { container, placement: 'inline' } : null;
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
+  signals: (doc, url) =>
+    signalReports([
+      ['player', () => routeOf(url)?.page === 'player' && firstWithText(doc, selectors.playerHeader)],
+      ['json-ld', () => readJsonLd(doc)],
+      ['detail', () => routeOf(url)?.page === 'detail' && firstWithText(doc, selectors.detailTitle)],
+      ['tab-title', () => tabParts(doc)],
+      ['url-id', () => { const r = routeOf(url); return r && 'id' in r ? r.id : undefined; }],
+    ]),
   creditsRolling: (doc) => safely(() => creditsRolling(doc), false),
   watchCreditsControl: (doc) => safely(() => (livePlayer(doc) ? shownControl(doc.documentElement, selectors.watchCredits, (el) => isShown(el)) : null), null),
 };

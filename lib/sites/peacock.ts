@@ -14,8 +14,8 @@
  * card is the DOM signal after it.
  */
 import { cleanTitle, parseEpisodeLine } from './clean-title';
-import { all, first, firstWithText, safely, isShown, textOf, type SelectorList, type Player, yearAndRuntime, detailDetection } from './dom';
-import { pathOf, type PageData } from './page-data';
+import { all, first, firstWithText, safely, isShown, textOf, type SelectorList, type Player, yearAndRuntime, detailDetection, compact, signalReports, tabTitle } from './dom';
+import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Peacock selector, and the only place they live. Alternatives are tried in order; each names its source. */
@@ -26,7 +26,12 @@ export const selectors = {
   video: ['#core-video-shaka', 'video'],
   /** Muted autoplay short-form preview on detail pages: never the film (PreMiD fix #11028, 2026-07-23). */
   shortform: ['[data-gsp-shortform-player]'],
-  /** Film title or show name, newest markup first (PreMiD 2.0.0; older presences read the two classes). */
+  /**
+   * Film title or show name, newest markup first: read page-wide, because the player is not always a page-level
+   * wrapper with a video in it (PreMiD Peacock 2.0.0 2026-07, and its fix PreMiD/Activities#11178 of 2026-09-07
+   * "when the player is not exposed as a page-level video element", which falls back to the visible title; issue
+   * #13). Older presences read the two classes.
+   */
   playerTitle: ['[data-testid="metadata-title"]', '.playback-header__title', '.playback-metadata__container-title'],
   /** Second line: "S2 E1: The Dundies" for episodes; a film may show a synopsis here (PreMiD, WOW parser). */
   episodeLine: ['[data-testid="metadata-description"]', '.playback-metadata__container-episode-metadata-info'],
@@ -46,7 +51,13 @@ export const selectors = {
 const HOSTS = ['www.peacocktv.com', 'peacocktv.com'] as const;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const PLAYER_PATH = new RegExp(`^/watch/playback/(?:vod/GMO_[A-Za-z0-9_]+/${UUID}/?$|playlist(?:[/?#-]|$))`, 'i');
+/**
+ * Playback URLs: /watch/playback/vod/GMO_<digits>_<nn>/<uuid> (research §9), and the 2026 forms
+ * /watch/playback/vod/_/<uuid> (webcompat/web-bugs#226027, 2026-06-24) and /watch/playback/vod/GMO_<digits>_<nn>_HDSDR
+ * with no uuid (a public Peacock client's test, "peacocktv.com/watch/playback/vod/GMO_00000000224510_02_HDSDR");
+ * playlists /watch/playback/playlist…
+ */
+const PLAYER_PATH = new RegExp(`^/watch/playback/(?:vod/(?:_/${UUID}|GMO_[A-Za-z0-9_]{1,60}(?:/${UUID})?)/?$|playlist(?:[/?#-]|$))`, 'i');
 /** Asset ids are UUIDs, or long numbers on some series pages ("/watch/asset/tv/the-office/4902514835143843112"). */
 const DETAIL_PATH = new RegExp(`^/watch/asset/(movies|tv)/[^/]+/(${UUID}|\\d{10,20})(?:/|$)`, 'i');
 
@@ -63,9 +74,12 @@ function inside(el: Element, list: SelectorList): boolean {
   return list.some((s) => el.closest(s) !== null);
 }
 
-/** The first element of `list` with visible text, skipping the binge card (it names the next title). */
+/**
+ * The first element of `list` with visible text, skipping the binge card (it names the next title) and short-form
+ * previews (they name a preview, not what plays).
+ */
 function titleWithText(root: ParentNode, list: SelectorList): { el: Element; text: string } | null {
-  return firstWithText(root, list, (el) => inside(el, selectors.bingeContainer));
+  return firstWithText(root, list, (el) => inside(el, selectors.bingeContainer) || inside(el, selectors.shortform));
 }
 
 /** The player wrapper holding a content <video>, never a short-form preview (research §11.4, §12.2). */
@@ -78,24 +92,32 @@ function livePlayer(doc: Document): Player | null {
   return null;
 }
 
-function detectPlayer(doc: Document): DetectedTitle | null {
-  const player = livePlayer(doc);
-  if (!player) return null;
-  const found = titleWithText(player.root, selectors.playerTitle);
-  if (!found) return null;
-  const title = cleanTitle(found.text);
-  if (!title) return null;
+/** " - Peacock", " | Peacock" after a document title. */
+const TITLE_SUFFIX = /\s*[-–—|•]\s*Peacock(?:\s*TV)?\s*$/i;
+const TAB_TITLES: readonly RegExp[] = [/^(.+?)\s*[-–—|•]\s*Peacock(?:\s*TV)?\s*$/i];
+
+/**
+ * The playing title on a playback URL: the visible title page-wide (never the binge card's), then the tab title
+ * less " - Peacock", with or without a page-level video (issue #13; PreMiD/Activities#11178).
+ */
+function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
+  if (!isPeacockHost(url) || !PLAYER_PATH.test(url.pathname)) return null;
+  const found = titleWithText(doc, selectors.playerTitle);
+  const raw = found?.text ?? tabTitle(doc, TAB_TITLES);
+  const title = raw ? cleanTitle(raw) : '';
+  if (!raw || !title) return null;
   // The second line is an episode line only when it carries an S/E pattern (any language); a film's synopsis is not.
-  const line = all(player.root, selectors.episodeLine)
+  const line = all(doc, selectors.episodeLine)
     .filter((el) => !inside(el, selectors.bingeContainer))
     .map(textOf)
     .find((text) => parseEpisodeLine(text) !== null);
-  const base: DetectedTitle = { page: 'player', kind: line ? 'episode' : 'movie', title, rawTitle: found.text };
-  return line ? { ...base, episodeLine: line } : base;
+  return compact({ page: 'player', kind: line ? 'episode' : 'movie', title, rawTitle: raw, episodeLine: line, signal: found ? 'player' : 'tab-title' });
 }
 
-/** " - Peacock", " | Peacock" after a document title. */
-const TITLE_SUFFIX = /\s*[-–—|•]\s*Peacock(?:\s*TV)?\s*$/i;
+/** Where the player is on a playback page: the wrapper with the video, else any wrapper, else around the title. */
+function playerRoot(doc: Document): Element | null {
+  return livePlayer(doc)?.root ?? first(doc, selectors.player) ?? titleWithText(doc, selectors.playerTitle)?.el.parentElement ?? null;
+}
 
 function detailFacts(doc: Document): { year?: number; runtime?: number } {
   return yearAndRuntime(all(doc, selectors.detailMetadataItem));
@@ -112,7 +134,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   // document.title without the " - Peacock" suffix is a loading or hub title, not a title's name.
   if (!title || (isDocTitle && raw === found.text)) return null;
   const series = route[1]?.toLowerCase() === 'tv';
-  return detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase());
+  return { ...detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase()), signal: isDocTitle ? 'tab-title' : 'detail' };
 }
 
 function creditsRolling(doc: Document): boolean {
@@ -155,17 +177,26 @@ export const peacock: SiteAdapter = {
   // `*.` also matches the bare domain.
   matches: ['*://*.peacocktv.com/*'],
   isTitlePage: (url) => safely(() => isTitlePage(url), false),
-  detect: (doc, url) => safely(() => detectPlayer(doc) ?? detectDetail(doc, url), null),
+  detect: (doc, url) => safely(() => detectPlayer(doc, url) ?? detectDetail(doc, url), null),
   badgeMount: (doc, detected) =>
     safely((): BadgeMount | null => {
       if (detected.page === 'player') {
-        const player = livePlayer(doc);
-        return player ? { container: player.root, placement: 'player' } : null;
+        const root = playerRoot(doc);
+        return root ? { container: root, placement: 'player' } : null;
       }
       const heading = first(doc, selectors.detailTitle.slice(0, 1));
       const container = heading?.parentElement;
       return container ? { container, placement: 'inline' } : null;
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
+  signals: (doc, url) =>
+    signalReports([
+      ['page-data', () => readPageData(doc)],
+      ['player', () => PLAYER_PATH.test(url.pathname) && titleWithText(doc, selectors.playerTitle)],
+      ['detail', () => DETAIL_PATH.test(url.pathname) && titleWithText(doc, selectors.detailTitle.slice(0, 1))],
+      ['tab-title', () => tabTitle(doc, TAB_TITLES)],
+      ['url-id', () => PLAYER_PATH.test(url.pathname) || DETAIL_PATH.test(url.pathname)],
+    ]),
   creditsRolling: (doc) => safely(() => creditsRolling(doc), false),
 };

@@ -6,7 +6,7 @@
  * it, so `detect` reads only the DOM as it is now; the runtime calls it again on every mutation.
  */
 import { cleanTitle, hasSeasonSuffix, parseEpisodeLine, parseRuntime, parseYear } from './clean-title';
-import { all, first, textOf, firstWithText, compact, safely, isShown, shownControl } from './dom';
+import { all, first, textOf, firstWithText, compact, safely, isShown, shownControl, signalReports, tabTitle, type SelectorList } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /**
@@ -25,8 +25,20 @@ export const selectors = {
    * (PreMiD 2026-06), and the muted preview in a detail page's hero (PreMiD's hero-background hook, 2026-06).
    */
   trailerVideo: ['.tst-video-overlay-player-html5', '[class*="tst"]', '[data-automation-id="hero-background"] video'],
-  /** Show name or film title; some regions render several and only one has text (TP 5.4.3; NCO 2026-04). */
-  playerTitle: ['.atvwebplayersdk-title-text'],
+  playerTitle: [
+    // Player layouts of 2026 put the playing title in a plain h1 inside the player container, without a title
+    // class: PreMiD/Activities' Prime Video presence reads `.atvwebplayersdk-player-container h1` first (revision
+    // 1277e03d, after its 2025-12 and 2026-06 reworks f0ed251428/#10835). Without this, autoplay showed the film of
+    // the detail page under the player while another played (issue #13).
+    '.atvwebplayersdk-player-container h1',
+    // Show name or film title; some regions render several and only one has text (TP 5.4.3; NCO 2026-04).
+    '.atvwebplayersdk-title-text',
+  ],
+  /**
+   * Player parts that never name the playing title: captions, the next-up card (it names the next title), toasts
+   * (PreMiD 1277e03d's ignore list, used the same way when it reads around the heading).
+   */
+  notMetadata: ['.atvwebplayersdk-captions-text', '.atvwebplayersdk-nextupcard-wrapper', '.atvwebplayersdk-toast-wrapper'],
   playerSubtitle: [
     // Player UI since 2026-05: short "S1 E1 …" (NCO e89165b 2026-05-31, PreMiD f0ed251428 2026-06 checks it first).
     '.atvwebplayersdk-episode-info',
@@ -94,15 +106,29 @@ function contentPath(url: URL): string {
 }
 
 /**
- * Detail pages are the only pages the player opens on (UTS `watchingUrlRegex: /\/detail\//`, PR #449 2026-01;
- * SE capture: play links point back to the same detail URL with ?autoplay=1). Storefront, search and shopping pages
- * (/dp/, /s, /gp/product/) are not. primevideo.com also has /dp/amzn1.dv.gti.… share links and app.…/detail?gti=.
+ * Detail pages, where the player opens as an overlay (UTS `watchingUrlRegex: /\/detail\//`, PR #449 2026-01; SE
+ * capture: play links point back to the same detail URL with ?autoplay=1). primevideo.com also has
+ * /dp/amzn1.dv.gti.… share links and app.…/detail?gti=.
  */
-function isTitlePage(url: URL): boolean {
+function isDetailPage(url: URL): boolean {
   const host = url.hostname.toLowerCase();
   const path = contentPath(url);
   if (isHostOf(host, 'primevideo.com')) return /^\/detail(?:\/|$)/i.test(path) || /^\/dp\/amzn1\.dv\.gti\./i.test(path);
   if (AMAZON_STOREFRONTS.some((d) => isHostOf(host, d))) return /^\/gp\/video\/detail\/[^/]+/i.test(path);
+  return false;
+}
+
+/**
+ * Pages a player can play on. Not only detail pages: playback started from /storefront rows (home, Continue
+ * Watching) and /watch?gti= deep links opens the same overlay without a detail URL (PreMiD's presence keys on the
+ * player and notes that "playback can start on /storefront before Prime sets the episode URL"; issue #13). So
+ * every primevideo.com page, and every /gp/video/ page of an Amazon storefront, is watched for a player; Amazon's
+ * shopping pages (/dp/, /s, /gp/product/) stay inert.
+ */
+function isTitlePage(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  if (isHostOf(host, 'primevideo.com')) return url.protocol === 'https:' || url.protocol === 'http:';
+  if (AMAZON_STOREFRONTS.some((d) => isHostOf(host, d))) return /^\/gp\/video(?:\/|$)/i.test(contentPath(url));
   return false;
 }
 
@@ -143,15 +169,27 @@ function livePlayer(doc: Document): Player | null {
   for (const root of all(doc, selectors.player).reverse()) {
     const video = contentVideo(root);
     if (!video) continue;
-    if (firstWithText(root, selectors.playerTitle)) return { root, video };
+    if (playerHeading(root)) return { root, video };
     fallback ??= { root, video };
   }
   return fallback;
 }
 
+/** " | Prime Video" tab titles of detail pages: "Watch Young Sherlock - Staffel 1 | Prime Video" (SE capture 2026-03). */
+const TAB_TITLES: readonly RegExp[] = [/^Watch\s+(.+?)\s*\|\s*Prime Video\s*$/i, /^Prime Video:\s*(.+)$/i, /^(.+?)\s*\|\s*Prime Video\s*$/i];
+
+/** The detail page's own heading, or its tab title without one. */
+function detailTitle(doc: Document): { text: string; signal: 'detail' | 'tab-title' } | null {
+  const found = firstWithText(doc, selectors.detailTitle);
+  if (found) return { text: found.text, signal: 'detail' };
+  const tab = tabTitle(doc, TAB_TITLES);
+  return tab ? { text: tab, signal: 'tab-title' } : null;
+}
+
 /** The title the detail page describes (also present under the open player overlay). */
 function detectDetail(doc: Document, url: URL): DetectedTitle | null {
-  const found = firstWithText(doc, selectors.detailTitle);
+  if (!isDetailPage(url)) return null;
+  const found = detailTitle(doc);
   if (!found) return null;
   const title = cleanTitle(found.text);
   if (!title) return null;
@@ -167,6 +205,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
     year: yearEl ? (parseYear(textOf(yearEl)) ?? parseYear(yearEl.getAttribute('aria-label') ?? '')) : undefined,
     runtime: !series && runtimeEl ? parseRuntime(textOf(runtimeEl)) : undefined,
     serviceId: serviceIdFromUrl(url),
+    signal: found.signal,
   });
 }
 
@@ -189,33 +228,60 @@ function playerKind(
   return samePage ? 'movie' : 'episode';
 }
 
+function inside(el: Element, list: SelectorList): boolean {
+  return list.some((s) => el.closest(s) !== null);
+}
+
+/** The playing title's heading in the player (never one inside captions, the next-up card or a toast). */
+function playerHeading(root: Element): { el: Element; text: string } | null {
+  return firstWithText(root, selectors.playerTitle, (el) => inside(el, selectors.notMetadata));
+}
+
+/**
+ * An episode line beside the heading, for layouts without the episode-info class: the heading's neighbours, up to
+ * two levels up, the first whose text reads as a season/episode line ("S1 E2 …", "Saison 1, ép. 1 …"), never
+ * captions, the next-up card or toasts (PreMiD 1277e03d reads the heading's neighbours for "S1 E2" the same way).
+ */
+function episodeNextTo(heading: Element, root: Element): string | undefined {
+  let parent = heading.parentElement;
+  for (let level = 0; parent && level < 2 && root.contains(parent); level++, parent = parent.parentElement) {
+    for (const sibling of Array.from(parent.children)) {
+      if (sibling === heading || sibling.contains(heading)) continue;
+      if (inside(sibling, selectors.notMetadata) || all(sibling, selectors.notMetadata).length > 0) continue;
+      const text = textOf(sibling);
+      if (text.length <= 200 && parseEpisodeLine(text)) return text;
+    }
+  }
+  return undefined;
+}
+
 function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
   const player = livePlayer(doc);
   if (!player) return null;
   const page = detectDetail(doc, url);
-  const found = firstWithText(player.root, selectors.playerTitle);
+  const found = playerHeading(player.root);
   if (!found) {
     // Prime unmounts the player's title with its controls while the film plays (UTS 2026-08): the detail page
     // under the overlay still names what was started from it.
     if (!page) return null;
     return page.kind === 'series'
-      ? { page: 'player', kind: 'episode', title: page.title, rawTitle: page.rawTitle }
+      ? compact({ page: 'player', kind: 'episode', title: page.title, rawTitle: page.rawTitle, signal: page.signal })
       : { ...page, page: 'player' };
   }
   const title = cleanTitle(found.text);
   if (!title) return null;
-  const subtitle = firstWithText(player.root, selectors.playerSubtitle)?.text;
+  const subtitle = firstWithText(player.root, selectors.playerSubtitle)?.text ?? episodeNextTo(found.el, player.root);
   const kind = playerKind(title, subtitle, player.root, page);
-  const base: DetectedTitle = { page: 'player', kind, title, rawTitle: found.text };
+  const base: DetectedTitle = { page: 'player', kind, title, rawTitle: found.text, signal: 'player' };
   if (kind === 'episode') {
     return subtitle && !sameTitle(cleanTitle(subtitle), title) ? { ...base, episodeLine: subtitle } : base;
   }
-  // Year, runtime and id come from the detail page only while it describes the film that plays: after autoplay
-  // the page underneath still shows the previous title.
+  // The player's heading wins over the page under it: year, runtime and id come from the detail page only while it
+  // names the film that plays (after autoplay it still shows the previous film: issue #13).
   if (page && page.kind === 'movie' && sameTitle(page.title, title)) {
     return compact({ ...base, year: page.year, runtime: page.runtime, serviceId: page.serviceId });
   }
-  return base;
+  return compact({ ...base, serviceId: isDetailPage(url) ? undefined : serviceIdFromUrl(url) });
 }
 
 export const primeVideo: SiteAdapter = {
@@ -232,10 +298,19 @@ export const primeVideo: SiteAdapter = {
         return { container: first(player.root, selectors.playerContainer) ?? player.root, placement: 'player' };
       }
       const heading = firstWithText(doc, selectors.detailTitle)?.el.closest(selectors.titleHeading.join(', '));
+      // A detail page read from its tab title alone has no heading to sit beside.
       const container = heading?.parentElement;
       return container ? { container, placement: 'inline' } : null;
     }, null),
   video: (doc) => safely(() => livePlayer(doc)?.video ?? null, null),
+  player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
+  signals: (doc, url) =>
+    signalReports([
+      ['player', () => { const p = livePlayer(doc); return p && playerHeading(p.root); }],
+      ['detail', () => isDetailPage(url) && firstWithText(doc, selectors.detailTitle)],
+      ['tab-title', () => tabTitle(doc, TAB_TITLES)],
+      ['url-id', () => serviceIdFromUrl(url)],
+    ]),
   creditsRolling: (doc) =>
     safely(() => {
       const player = livePlayer(doc);

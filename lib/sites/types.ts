@@ -4,6 +4,20 @@
  * parsed fixture page.
  */
 
+/**
+ * Where a title can be read, in the order every adapter tries them (issue #13): the service's own data in its page
+ * world, the player's heading, structured data (JSON-LD / meta), the detail page's heading, the tab title, and the
+ * URL's id (which names no film by itself: it identifies, and tells player from detail pages). The player always
+ * wins over the page under it.
+ */
+export type SignalId = 'page-data' | 'player' | 'json-ld' | 'detail' | 'tab-title' | 'url-id';
+
+/** One signal of a service and whether the page has it now (for the page report; never any of its text). */
+export interface SignalReport {
+  signal: SignalId;
+  found: boolean;
+}
+
 /** What a page says about the title on screen, before matching it against the dataset. */
 export interface DetectedTitle {
   /** Where it was read: the playing title (player) or the page describing one (detail). */
@@ -25,6 +39,8 @@ export interface DetectedTitle {
   serviceId?: string;
   /** For episodes: the episode line as read (e.g. "Season 1, Ep. 4 The Ghouls"). */
   episodeLine?: string;
+  /** Which signal named the title. */
+  signal?: SignalId;
 }
 
 /** Where the badge goes on the current page. */
@@ -53,6 +69,13 @@ export interface SiteAdapter {
   badgeMount(doc: Document, detected: DetectedTitle): BadgeMount | null;
   /** The playing content <video> (not a trailer/preview/ad), for play/pause and near-end signals. */
   video(doc: Document): HTMLVideoElement | null;
+  /**
+   * The root of the player on screen (holding the content video), or null. With no title read, a player on
+   * screen gets the "can't read the title here" badge; the page report describes the structure around it.
+   */
+  player(doc: Document): Element | null;
+  /** Every signal this service is read by, in order, and whether this page has it now. Never throws. */
+  signals(doc: Document, url: URL): SignalReport[];
   /** True while the service's own end-of-title UI shows (next-up card, "watch credits"): the credits roll. */
   creditsRolling(doc: Document): boolean;
   /**

@@ -2,6 +2,7 @@
  * Small pieces the benchmarks share: a seeded PRNG (samples and generated data are the same on every run), the
  * nearest-rank percentile, and timed round trips over the background's port from an extension page.
  */
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** mulberry32: small, fast, seeded. */
@@ -46,4 +47,16 @@ export async function portTimes(page: Page, requests: ReadonlyArray<{ type: stri
     port.disconnect();
     return times;
   }, requests);
+}
+
+/**
+ * Runs `main` when `file` (the caller's `import.meta.filename`) is the script node was started with, so a bench
+ * module is both importable and runnable (`npx tsx scripts/bench/<name>.ts`); a failure prints and exits 1.
+ */
+export function runWhenMain(file: string, main: () => Promise<unknown>): void {
+  if (!process.argv[1] || resolve(process.argv[1]) !== resolve(file)) return;
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

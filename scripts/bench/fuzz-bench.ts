@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { totalFuzzCases } from '../../tests/fuzz/cases';
+import { runWhenMain } from './bench-utils';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -33,11 +34,4 @@ export async function runFuzz(): Promise<FuzzBench> {
   return { fuzz_cases: totalFuzzCases(), fuzz_seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  runFuzz()
-    .then((result) => console.log(JSON.stringify(result, null, 2)))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runWhenMain(import.meta.filename, async () => console.log(JSON.stringify(await runFuzz(), null, 2)));

@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip, type Gzip } from 'node:zlib';
-import { seededRandom } from './bench-utils';
+import { seededRandom, runWhenMain } from './bench-utils';
 
 /** Bump when the generated content changes, so stale files are regenerated. */
 const GENERATOR_VERSION = 1;
@@ -505,9 +505,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ ...rest, bytes, sample: sample.slice(0, 5) }, null, 2));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.filename, main);

@@ -33,7 +33,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, send, waitReady, type ExtensionSession } from '../../tests/e2e/harness';
-import { percentile, portTimes } from './bench-utils';
+import { percentile, portTimes, runWhenMain } from './bench-utils';
 import { generateImdbDumps, type GeneratedFilm } from './imdb-gen';
 import { keystrokes } from './search-bench';
 
@@ -344,9 +344,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.filename, main);

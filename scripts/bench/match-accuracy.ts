@@ -36,6 +36,7 @@ import { buildFilmIndex, type Confidence, type FilmIndex } from '../../lib/data/
 import { parseDatasetBytes } from '../../lib/data/load-dataset';
 import { DATASET_PATH, type Film } from '../../lib/data/schema';
 import { matchFilm, type MatchQuery } from '../../lib/match/match';
+import { runWhenMain } from './bench-utils';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCES = resolve(process.env.CREDITS_CUE_SOURCES ?? resolve(ROOT, '../shared/data'));
@@ -409,9 +410,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ ...metrics, details: verbose ? details : { ...details, wrong_answers: details.wrong_answers.length } }, null, 2));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.filename, main);

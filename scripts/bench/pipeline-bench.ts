@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateImdbDumps } from './imdb-gen';
+import { runWhenMain } from './bench-utils';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GNU_TIME = '/usr/bin/time';
@@ -95,9 +96,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(metrics, null, 2));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.filename, main);

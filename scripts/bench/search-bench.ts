@@ -27,7 +27,7 @@ import { parseDatasetBytes } from '../../lib/data/load-dataset';
 import { DATASET_PATH, type Film } from '../../lib/data/schema';
 import { titleKey } from '../../lib/match/normalize';
 import { buildSearchIndex } from '../../lib/search/search-index';
-import { seededRandom } from './bench-utils';
+import { seededRandom, runWhenMain } from './bench-utils';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -203,9 +203,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(verbose ? details : { ...details, sample: details.sample.length }, null, 2));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.filename, main);

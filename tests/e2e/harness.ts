@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The built extension under test; CREDITS_CUE_EXTENSION_DIR runs the suites against another build (e.g. an older commit's). */
+export const EXTENSION_DIR = process.env.CREDITS_CUE_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionSession {
@@ -18,6 +19,8 @@ export interface ExtensionSession {
   userDataDir: string;
   /** A page of the extension (popup.html), the context tests send messages from. */
   page: Page;
+  /** Date.now() when the extension's service worker was first seen: the moment of install on a fresh profile. */
+  installedAt: number;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,11 @@ export interface LaunchOptions {
    * Fixture pages are still answered by request routing, before any proxy.
    */
   proxy?: string;
+  /**
+   * Leave `page` blank instead of opening the popup in it (the popup asks the worker for its status at once): for
+   * measuring what a first page sees right after install. Navigate it to the popup before sending messages.
+   */
+  blankPage?: boolean;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -57,15 +65,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const installedAt = Date.now();
   const extensionId = new URL(worker.url()).host;
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  if (!options.blankPage) await page.goto(`chrome-extension://${extensionId}/popup.html`);
   return {
     context,
     worker,
     extensionId,
     userDataDir,
     page,
+    installedAt,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

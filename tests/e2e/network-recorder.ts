@@ -25,10 +25,14 @@ export async function startNetworkRecorder(): Promise<NetworkRecorder> {
   // HTTPS goes through CONNECT: record the host and refuse the tunnel.
   server.on('connect', (req, socket: Socket) => {
     requests.push(`CONNECT ${req.url ?? ''}`);
+    // The browser may reset the refused tunnel: that is its answer, not the recorder's failure.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    // A connection the browser resets (ECONNRESET) was already recorded; an unhandled socket error would crash the run.
+    socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, send, stopServiceWorkers, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from './harness';
+import { launchExtension, openFixture, send, siteFixture, stopServiceWorkers, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from './harness';
 
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset-manifest.json'), 'utf8')) as {
   version: string;
@@ -70,6 +70,24 @@ describe('install, seed and look up in real Chromium', () => {
   });
 });
 
+describe('the first player page after install (issue #13)', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    // A fresh profile, and nothing waited for: the page opens while the bundled data is still being prepared.
+    session = await launchExtension({ blankPage: true });
+  });
+  afterAll(() => session?.close());
+
+  it('gets its film the moment the data is ready, never a stuck "unknown"', async () => {
+    const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), (html) =>
+      html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</, '>2014<'),
+    );
+    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381', undefined, { timeout: 20_000 });
+    expect(await page.locator('credits-cue-badge').getAttribute('data-credits')).toBe('mid-post');
+    await page.close();
+  });
+});
+
 describe('service worker stopped mid-seed', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
@@ -94,7 +112,7 @@ describe('service worker stopped mid-seed', () => {
       if (status && status.state === 'seeding' && status.done >= 2) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(status?.state).toBe('seeding');
+    expect(status?.state, JSON.stringify(status)).toBe('seeding');
     await stopServiceWorkers(session);
 
     const partial = await readMeta(page);

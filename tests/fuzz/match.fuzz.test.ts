@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFilmIndex, type FilmIndex } from '../../lib/data/film-index';
 import type { Film } from '../../lib/data/schema';
-import { cleanTitle as cleanQueryTitle, titlesOf } from '../../lib/match/candidates';
+import { cleanMatchTitle as cleanQueryTitle, titlesOf } from '../../lib/match/candidates';
 import { matchFilm, rankCandidates, type MatchQuery, type MatchResult } from '../../lib/match/match';
 import { normalizeTitle } from '../../lib/match/normalize';
 import { buildSearchIndex, MAX_LIMIT, type SearchIndex } from '../../lib/search/search-index';

@@ -38,9 +38,27 @@ export function describeAdapter(adapter: SiteAdapter, options: AdapterCheckOptio
   describe(`${adapter.name}: checks every adapter passes`, () => {
     it.each(cases)('%s says what it is built from and stays small', (_name, f) => {
       expect(f.html.startsWith('<!DOCTYPE html>\n<!--')).toBe(true);
-      expect(f.html.slice(0, 2000)).toMatch(/RECONSTRUCTION/);
-      expect(f.html.length).toBeLessThan(10_000);
-      expect(f.notes).toMatch(/fixture (?:episode )?ids?\b/i);
+      const header = f.html.slice(0, f.html.indexOf('-->'));
+      if (/REAL PAGE/.test(header)) {
+        // A page saved from the live site: where it is kept (repository, path, commit) and when it was saved.
+        expect(header).toMatch(/repository \S+\/\S+/);
+        expect(header).toMatch(/path \S+/);
+        expect(header).toMatch(/commit [0-9a-f]{7,40}/);
+        expect(header).toMatch(/saved\b[^\n]*\d{4}-\d{2}-\d{2}/);
+        expect(f.html.length).toBeLessThan(400_000);
+        expect(f.notes).toMatch(/real ids?\b/i);
+      } else {
+        expect(header).toMatch(/RECONSTRUCTION/);
+        expect(f.html.length).toBeLessThan(10_000);
+        expect(f.notes).toMatch(/fixture (?:episode )?ids?\b/i);
+      }
+    });
+
+    it.each(cases)('%s: the signal that named its title is one this page has', (_name, f) => {
+      const doc = parseFixture(f.html);
+      const reports = adapter.signals(doc, new URL(f.url));
+      if (f.expected?.signal) expect(reports).toContainEqual({ signal: f.expected.signal, found: true });
+      else expect(f.expected).toBeNull();
     });
 
     it.each(cases)('%s: detect() equals the expected JSON', (_name, f) => {
@@ -68,8 +86,51 @@ export function describeAdapter(adapter: SiteAdapter, options: AdapterCheckOptio
       expect(adapter.badgeMount(hostile, detected)).toBeNull();
       expect(adapter.badgeMount(hostile, { ...detected, page: 'detail' })).toBeNull();
       expect(adapter.video(hostile)).toBeNull();
+      expect(adapter.player(hostile)).toBeNull();
+      for (const href of options.urls ?? fixtures.map((f) => f.url)) {
+        // The URL's id is read from the URL alone; every signal of the page is missing.
+        expect(adapter.signals(hostile, new URL(href)).filter((r) => r.signal !== 'url-id').every((r) => !r.found)).toBe(true);
+      }
       expect(adapter.creditsRolling(hostile)).toBe(false);
       expect(adapter.watchCreditsControl?.(hostile) ?? null).toBeNull();
+    });
+  });
+}
+
+/** One page of a site's signal table: what its tab title and body hold, and what must be read from it. */
+export interface SignalCase {
+  name: string;
+  url: string;
+  /** The tab title. */
+  tab?: string;
+  /** Attributes on <html> (the page-world bridge). */
+  htmlAttributes?: string;
+  body: string;
+  /** What detect() must give (a field set to undefined must be absent), or null. */
+  expected: Partial<DetectedTitle> | null;
+  /** Whether the URL carries an id (default: yes). */
+  urlId?: boolean;
+}
+
+/**
+ * Issue #13: each signal of a site alone, and in disagreement, as a table: detect() gives the expected reading, and
+ * the signal that named it is one the page report lists as found.
+ */
+export function describeSignals(adapter: SiteAdapter, cases: readonly SignalCase[], parseFixture: (html: string) => Document = parse): void {
+  describe(`${adapter.name}: signals, alone and in disagreement`, () => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const doc = parseFixture(`<html${c.htmlAttributes ?? ''}><head><title>${c.tab ?? ''}</title></head><body>${c.body}</body></html>`);
+      const url = new URL(c.url);
+      const detected = adapter.detect(doc, url);
+      if (c.expected === null) {
+        expect(detected).toBeNull();
+      } else {
+        expect(detected).toMatchObject(Object.fromEntries(Object.entries(c.expected).filter(([, v]) => v !== undefined)));
+        for (const [key, value] of Object.entries(c.expected)) if (value === undefined) expect(detected).not.toHaveProperty(key);
+      }
+      const found = adapter.signals(doc, url).filter((r) => r.found).map((r) => r.signal);
+      expect(found.includes('url-id')).toBe(c.urlId ?? true);
+      if (detected?.signal) expect(found).toContain(detected.signal);
     });
   });
 }

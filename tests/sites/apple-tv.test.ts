@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { appleTv, selectors } from '../../lib/sites/apple-tv';
 import { netflix } from '../../lib/sites/netflix';
@@ -198,7 +198,7 @@ describe('detect without a URL change (the overlay)', () => {
     const first = appleTv.detect(doc, url);
     setText(doc, '[data-testid="player-metadata-title"]', 'Brooklyn');
     const next = appleTv.detect(doc, url);
-    expect(next).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+    expect(next).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn', signal: 'player' });
     expect(next).not.toEqual(first);
   });
 
@@ -215,6 +215,7 @@ describe('detect without a URL change (the overlay)', () => {
       title: 'Severance',
       rawTitle: 'Severance',
       episodeLine: 'S1 · E3 · In Perpetuity',
+      signal: 'player',
     });
     sub.remove();
     setText(doc, '[data-testid="player-metadata-title"]', 'Never Let Me Go');
@@ -224,7 +225,7 @@ describe('detect without a URL change (the overlay)', () => {
   it('a film that autoplays over another film\'s page takes nothing from that page', () => {
     const { doc, url } = load('player-movie-route');
     setText(doc, '[data-testid="player-metadata-title"]', 'Brooklyn');
-    expect(appleTv.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+    expect(appleTv.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn', signal: 'player' });
   });
 
   it('is null while the player shows no title, never the detail page under it', () => {
@@ -252,6 +253,7 @@ describe('detect without a URL change (the overlay)', () => {
       kind: 'movie',
       title: 'Guardians of the Galaxy',
       rawTitle: 'Guardians of the Galaxy',
+      signal: 'player',
     });
   });
 
@@ -274,7 +276,7 @@ describe('episodes by structure', () => {
   ])('a subtitle "%s" makes an episode', (line) => {
     const { doc, url } = load('player-episode');
     setText(doc, '[data-testid="player-metadata-subtitle"]', line);
-    expect(appleTv.detect(doc, url)).toEqual({ page: 'player', kind: 'episode', title: 'Ted Lasso', rawTitle: 'Ted Lasso', episodeLine: line });
+    expect(appleTv.detect(doc, url)).toEqual({ page: 'player', kind: 'episode', title: 'Ted Lasso', rawTitle: 'Ted Lasso', episodeLine: line, signal: 'player' });
   });
 
   it.each([['Drama · 2010'], ['R · 1 hr 43 min'], ['Biscuits']])('a subtitle "%s" on the locale root is no episode line', (line) => {
@@ -300,7 +302,7 @@ describe('episodes by structure', () => {
     setText(de.doc, '[data-testid="player-metadata-subtitle"]', 'Folge zwei · Biscuits');
     expect(appleTv.detect(de.doc, de.url)).toMatchObject({ kind: 'episode', title: 'Ted Lasso', episodeLine: 'Folge zwei · Biscuits' });
     de.doc.querySelector('[data-testid="player-metadata-subtitle"]')?.remove();
-    expect(appleTv.detect(de.doc, de.url)).toEqual({ page: 'player', kind: 'episode', title: 'Ted Lasso', rawTitle: 'Ted Lasso' });
+    expect(appleTv.detect(de.doc, de.url)).toEqual({ page: 'player', kind: 'episode', title: 'Ted Lasso', rawTitle: 'Ted Lasso', signal: 'player' });
     const ep = load('player-episode');
     ep.doc.querySelector('[data-testid="player-metadata-subtitle"]')?.remove();
     expect(appleTv.detect(ep.doc, ep.url)).toMatchObject({ kind: 'episode', title: 'Ted Lasso' });
@@ -312,7 +314,7 @@ describe('episodes by structure', () => {
     const { doc, url } = load('player-episode-de');
     setText(doc, '[data-testid="player-metadata-title"]', 'Never Let Me Go');
     doc.querySelector('[data-testid="player-metadata-subtitle"]')?.remove();
-    expect(appleTv.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Never Let Me Go', rawTitle: 'Never Let Me Go' });
+    expect(appleTv.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Never Let Me Go', rawTitle: 'Never Let Me Go', signal: 'player' });
   });
 });
 
@@ -352,6 +354,7 @@ describe('detail pages', () => {
       year: 2011,
       runtime: 103,
       serviceId: MOVIE_ID,
+      signal: 'json-ld',
     });
   });
 
@@ -510,6 +513,7 @@ describe('URLs', () => {
       title: 'F1 The Movie',
       rawTitle: 'F1 The Movie',
       serviceId: 'umc.cmc.3t6dvnnr87zwd4wmvpdx5came',
+      signal: 'json-ld',
     });
   });
 
@@ -524,3 +528,19 @@ describe('URLs', () => {
     expect(appleTv.detect(load('detail-movie').doc, new URL('https://www.netflix.com/title/80000001'))).toBeNull();
   });
 });
+
+/** Issue #13: each signal alone, and the overlay player winning over the page under it. */
+{
+  const id = 'umc.cmc.fixture0movie00000000000009';
+  const movieUrl = `https://tv.apple.com/us/movie/brooklyn/${id}`;
+  const page = (name: string): string => `<meta name="apple:content_id" content="${id}"><meta name="apple:title" content="${name}">`;
+  const player = (title: string): string =>
+    `<div data-testid="video-player"><div data-testid="video-container"><video></video></div><p data-testid="player-metadata-title">${title}</p></div>`;
+  describeSignals(appleTv, [
+    { name: 'the player title alone', url: 'https://tv.apple.com/us', body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' }, urlId: false },
+    { name: 'the page’s metadata alone', url: movieUrl, body: page('Brooklyn'), expected: { page: 'detail', title: 'Brooklyn', serviceId: id, signal: 'json-ld' } },
+    { name: 'player and page disagree: the player wins, without the page’s id', url: movieUrl, body: page('Carol') + player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', serviceId: undefined, signal: 'player' } },
+    { name: 'player and page agree: the page’s id goes with it', url: movieUrl, body: page('Brooklyn') + player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', serviceId: id, signal: 'player' } },
+    { name: 'the URL id alone', url: movieUrl, body: '', expected: null },
+  ]);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { parseShadow } from '../helpers/shadow-dom';
 import { disneyPlus, readDisneyPage, selectors } from '../../lib/sites/disney-plus';
@@ -47,7 +47,7 @@ const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map
 const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
 const CREDITS_FIXTURES = ['player-movie-upnext', 'player-movie-legacy-upnext'];
 /** Player fixtures whose inline script sets `mediaPlayer` (the legacy player predates the documented data). */
-const SCRIPTED = PLAYER_FIXTURES.filter((n) => n !== 'player-movie-legacy-upnext');
+const SCRIPTED = PLAYER_FIXTURES.filter((n) => n !== 'player-movie-legacy-upnext' && n !== 'player-movie-many-roots');
 const PLAY = new URL('https://www.disneyplus.com/play/00000000-0000-4000-8000-00000000f001');
 const ENTITY = new URL('https://www.disneyplus.com/browse/entity-00000000-0000-4000-8000-00000000d001');
 
@@ -71,7 +71,8 @@ describe('fixtures', () => {
     const f = fixture('player-movie');
     const raw = parse(f.html);
     expect(raw.querySelector('main-app-controls-overlay')?.shadowRoot ?? null).toBeNull();
-    expect(disneyPlus.detect(raw, new URL(f.url))).toBeNull();
+    // Only the tab title is read then.
+    expect(disneyPlus.detect(raw, new URL(f.url))?.signal).toBe('tab-title');
   });
 
   it.each(SCRIPTED)('%s: its inline script sets mediaPlayer in the shape readDisneyPage reads', (name) => {
@@ -232,6 +233,7 @@ describe('creditsRolling', () => {
   it('stays true when the title bug is gone (detect then has nothing from the DOM)', () => {
     const { doc, url } = load('player-movie-upnext');
     doc.querySelector('main-app-controls-overlay')?.remove();
+    doc.title = '';
     expect(disneyPlus.detect(doc, url)).toBeNull();
     expect(disneyPlus.creditsRolling(doc)).toBe(true);
   });
@@ -275,6 +277,7 @@ describe('detect on the player', () => {
       title: 'A.N.T. Farm',
       rawTitle: 'A.N.T. Farm',
       episodeLine: 'S1:E2 Bad Timing',
+      signal: 'player',
     });
   });
 
@@ -301,13 +304,16 @@ describe('detect on the player', () => {
     overlay?.insertAdjacentHTML('afterbegin', '<div class="title-field">The Mandalorian</div><div class="subtitle-field">S2:E3 Chapter 11</div>');
     expect(disneyPlus.detect(doc, url)).toEqual(fixture('player-movie-upnext').expected);
     deepQuery(doc, 'title-bug')?.remove();
-    expect(disneyPlus.detect(doc, url)).toBeNull();
+    // The tab title still names the film that plays, never the up-next one.
+    expect(disneyPlus.detect(doc, url)).toMatchObject({ title: 'Never Let Me Go', signal: 'tab-title' });
   });
 
-  it('never reads document.title on the player', () => {
+  it('reads the tab title on /play/ when the player names nothing (issue #13), never a bare "Disney+"', () => {
     const { doc, url } = load('player-movie');
     deepQuery(doc, 'title-bug')?.remove();
     expect(doc.title).toBe('Never Let Me Go | Disney+');
+    expect(disneyPlus.detect(doc, url)).toEqual({ ...fixture('player-movie').expected, signal: 'tab-title' });
+    doc.title = 'Disney+';
     expect(disneyPlus.detect(doc, url)).toBeNull();
   });
 
@@ -350,22 +356,24 @@ describe('page-world data', () => {
       title: 'Encanto',
       rawTitle: 'Encanto',
       serviceId: '00000000-0000-4000-8000-00000000f001',
+      signal: 'page-data',
     });
     publish(doc, { title: 'A.N.T. Farm', subtitle: 'S1:E1 Transplanted', kind: 'episode' });
-    expect(disneyPlus.detect(doc, url)).toEqual(fixture('player-episode').expected);
+    expect(disneyPlus.detect(doc, url)).toEqual({ ...fixture('player-episode').expected, signal: 'page-data' });
   });
 
   it('names the title when the shadow DOM does not (player-movie-pageworld)', () => {
     const { doc, url } = load('player-movie-pageworld');
     expect(doc.documentElement.hasAttribute(PAGE_DATA_ATTRIBUTE)).toBe(true);
     doc.documentElement.removeAttribute(PAGE_DATA_ATTRIBUTE);
+    doc.title = '';
     expect(disneyPlus.detect(doc, url)).toBeNull();
   });
 
   it('a page that says "episode" without a line is still no film', () => {
     const { doc, url } = load('player-movie');
     publish(doc, { title: 'A.N.T. Farm', kind: 'episode' });
-    expect(disneyPlus.detect(doc, url)).toEqual({ page: 'player', kind: 'episode', title: 'A.N.T. Farm', rawTitle: 'A.N.T. Farm' });
+    expect(disneyPlus.detect(doc, url)).toEqual({ page: 'player', kind: 'episode', title: 'A.N.T. Farm', rawTitle: 'A.N.T. Farm', signal: 'page-data' });
   });
 
   it('falls back to the DOM when the data is absent, malformed or names nothing', () => {
@@ -511,7 +519,7 @@ describe('detail pages', () => {
   it('falls back to document.title before "|", and never to a bare "Disney+"', () => {
     const { doc, url } = load('detail-series');
     doc.querySelector('[data-testid="details-title-treatment"] img')?.setAttribute('alt', '');
-    expect(disneyPlus.detect(doc, url)).toEqual(fixture('detail-series').expected);
+    expect(disneyPlus.detect(doc, url)).toEqual({ ...fixture('detail-series').expected, signal: 'tab-title' });
     doc.title = 'Disney+';
     expect(disneyPlus.detect(doc, url)).toBeNull();
     doc.title = 'Disney+ | Movies and Shows';
@@ -680,3 +688,39 @@ describe('URLs', () => {
     expect(disneyPlus.detect(load('player-episode').doc, PLAY)?.serviceId).toBeUndefined();
   });
 });
+
+/** Issue #13: more shadow roots than the walk once allowed, and each signal alone or in disagreement. */
+describe('many shadow roots', () => {
+  it('reads the title bug after 80 other open roots', () => {
+    const { doc, url } = load('player-movie-many-roots');
+    expect(deepQueryAll(doc, 'i').length).toBe(80);
+    expect(disneyPlus.detect(doc, url)).toEqual(fixture('player-movie-many-roots').expected);
+  });
+
+  it('stays bounded on a page with thousands of roots', () => {
+    const hosts = '<x-part><template shadowrootmode="open"><i></i></template></x-part>'.repeat(3000);
+    const doc = parseShadow(`<div id="hudson-wrapper"><video id="hivePlayer1" src="blob:x"></video>${hosts}</div>`);
+    const started = performance.now();
+    expect(disneyPlus.detect(doc, new URL('https://www.disneyplus.com/play/00000000-0000-4000-8000-00000000f005'))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+{
+  const play = 'https://www.disneyplus.com/play/00000000-0000-4000-8000-00000000f009';
+  const player = (bug: string): string =>
+    `<div id="hudson-wrapper"><video id="hivePlayer1" src="blob:x"></video>${bug ? `<div class="title-bug-area"><div class="title-field">${bug}</div></div>` : ''}</div>`;
+  describeSignals(
+    disneyPlus,
+    [
+      { name: 'the page data alone', url: play, htmlAttributes: ` data-credits-cue-page='{"title":"Brooklyn","kind":"movie"}'`, body: '', expected: { title: 'Brooklyn', signal: 'page-data' } },
+      { name: 'the title bug alone', url: play, body: player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+      { name: 'the tab title alone, with a player on screen', url: play, tab: 'Brooklyn | Disney+', body: player(''), expected: { title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the tab title without a player names nothing on /play/', url: play, tab: 'Brooklyn | Disney+', body: '', expected: null },
+      { name: 'page data and title bug disagree: the page data wins', url: play, htmlAttributes: ` data-credits-cue-page='{"title":"Brooklyn","kind":"movie"}'`, body: player('Carol'), expected: { title: 'Brooklyn', signal: 'page-data' } },
+      { name: 'title bug and tab title disagree: the player wins', url: play, tab: 'Carol | Disney+', body: player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+    ],
+    parseShadow,
+  );
+}
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { hulu, selectors } from '../../lib/sites/hulu';
 import { parseEpisodeLine } from '../../lib/sites/clean-title';
@@ -115,7 +115,7 @@ describe('detect without a URL change', () => {
     const title = doc.querySelector('.PlayerMetadata__titleText');
     if (!title) throw new Error('no title');
     title.textContent = 'Brooklyn';
-    expect(hulu.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+    expect(hulu.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn', signal: 'player' });
   });
 
   it('follows autoplay from a film into an episode (season-episode element appears)', () => {
@@ -136,6 +136,7 @@ describe('detect without a URL change', () => {
       title: 'This Is Us',
       rawTitle: 'This Is Us',
       episodeLine: 'S1 E4-The Pool',
+      signal: 'player',
     });
   });
 
@@ -162,6 +163,7 @@ describe('detect without a URL change', () => {
       title: 'This Is Us',
       rawTitle: 'This Is Us',
       episodeLine: 'S1 E3',
+      signal: 'player',
     });
   });
 
@@ -191,6 +193,7 @@ describe('detect without a URL change', () => {
       kind: 'movie',
       title: 'Some Other Film',
       rawTitle: 'Some Other Film',
+      signal: 'player',
     });
   });
 
@@ -262,6 +265,7 @@ describe('malformed pages', () => {
       title: 'Film',
       rawTitle: 'Film',
       serviceId: '00000000-0000-4000-8000-00000000d001',
+      signal: 'detail',
     });
   });
 });
@@ -319,3 +323,16 @@ describe('URLs', () => {
     expect(hulu.name).toBe('Hulu');
   });
 });
+
+/** Issue #13: each signal alone, and the player winning over the page under it. */
+{
+  const watch = 'https://www.hulu.com/watch/00000000-0000-4000-8000-00000000f009';
+  const player = (title: string): string =>
+    `<div id="web-player-app"><video id="content-video-player"></video><div class="PlayerMetadata__titleText">${title}</div></div>`;
+  describeSignals(hulu, [
+    { name: 'the player title alone', url: watch, body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' } },
+    { name: 'the detail title alone', url: 'https://www.hulu.com/movie/brooklyn-00000000-0000-4000-8000-00000000d009', body: '<div class="SimpleModalNav__title">Brooklyn</div>', expected: { page: 'detail', title: 'Brooklyn', signal: 'detail' } },
+    { name: 'player and a page title disagree: the player wins', url: watch, body: '<div class="SimpleModalNav__title">Carol</div>' + player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+    { name: 'the URL id alone', url: watch, body: '', expected: null },
+  ]);
+}

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { max, selectors } from '../../lib/sites/max';
+import type { DetectedTitle } from '../../lib/sites/types';
 
 const { fixtures, fixture, load } = siteFixtures('max');
 
 describeAdapter(max, { selectors });
 
-const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
+/** The real page (tests/fixtures/sites/max/player-movie-real.html) has its own structure tests below. */
+const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-') && f.name !== 'player-movie-real').map((f) => f.name);
 const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
 
 describe('fixtures', () => {
@@ -106,7 +108,11 @@ describe('creditsRolling', () => {
     expect(max.creditsRolling(load('player-movie-upnext').doc)).toBe(true);
   });
 
-  it.each(fixtures.filter((f) => f.name !== 'player-movie-upnext').map((f) => f.name))('%s: false', (name) => {
+  it('is true on the real page saved at the credits: the player has shrunk (SE max.ts reads the same class)', () => {
+    expect(max.creditsRolling(load('player-movie-real').doc)).toBe(true);
+  });
+
+  it.each(fixtures.filter((f) => !['player-movie-upnext', 'player-movie-real'].includes(f.name)).map((f) => f.name))('%s: false', (name) => {
     expect(max.creditsRolling(load(name).doc)).toBe(false);
   });
 
@@ -151,7 +157,7 @@ describe('detect without a URL change', () => {
     const title = doc.querySelector('[data-testid="player-ux-asset-title"]');
     if (!title) throw new Error('no title');
     title.textContent = 'Brooklyn';
-    expect(max.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+    expect(max.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn', signal: 'player' });
   });
 
   it('follows autoplay from a film into an episode (season-episode element appears)', () => {
@@ -172,6 +178,7 @@ describe('detect without a URL change', () => {
       title: 'The Last of Us',
       rawTitle: 'The Last of Us',
       episodeLine: 'S1 E2: Infected',
+      signal: 'player',
     });
   });
 
@@ -199,6 +206,7 @@ describe('detect without a URL change', () => {
       kind: 'movie',
       title: 'Some Other Film',
       rawTitle: 'Some Other Film',
+      signal: 'player',
     });
   });
 
@@ -223,9 +231,10 @@ describe('detect without a URL change', () => {
       page: 'detail',
       kind: 'series',
       title: 'Lanternas',
-      rawTitle: 'Lanternas • HBO Max',
+      rawTitle: 'Lanternas',
       year: 2026,
       serviceId: '00000000-0000-4000-8000-00000000d002',
+      signal: 'tab-title',
     });
     // A bare "Max" (still loading) is not a title.
     const movie = load('detail-movie');
@@ -271,20 +280,23 @@ describe('malformed pages', () => {
 
   it('does not take years or runtimes from prose', () => {
     const html =
-      '<div data-testid="content-metadata"><h1>Film</h1><ul><li>Released in 1999 after 90 min of delays</li></ul>' +
-      '<p><span>Set in 1978</span></p></div>';
+      '<main><h1>Film</h1><ul><li>Released in 1999 after 90 min of delays</li></ul>' +
+      '<p><span>Set in 1978</span></p></main>';
     expect(max.detect(parse(html), url)).toEqual({
       page: 'detail',
       kind: 'movie',
       title: 'Film',
       rawTitle: 'Film',
       serviceId: '00000000-0000-4000-8000-00000000d001',
+      signal: 'detail',
     });
   });
 });
 
 describe('URLs', () => {
   const titlePages = [
+    // A deep link with one id is a player page too (issue #13).
+    'https://play.max.com/video/watch/00000000-0000-4000-8000-00000000f001',
     // research §5.1: real canonical watch URL of "Dune: Part Two" (SE capture) and a real hbomax movie route
     'https://play.max.com/video/watch/914be9f6-e1b2-4f5f-aa34-de07a2a3423b/3c3df515-93b8-4410-b10a-414079529821',
     'https://play.hbomax.com/movie/52217243-a137-45d6-9c6a-0dfab4633034',
@@ -302,7 +314,6 @@ describe('URLs', () => {
     'https://play.max.com/channel/home',
     'https://play.max.com/movie/',
     'https://play.max.com/movie/not-a-uuid',
-    'https://play.max.com/video/watch/00000000-0000-4000-8000-00000000f001',
     'https://play.max.com/video/watch/00000000-0000-4000-8000-00000000f001/x',
     'https://play.hbomax.com/player/urn:hbo:episode:GXdu2ZAglVJuAuwEAADbA',
     'https://www.max.com/',
@@ -339,3 +350,43 @@ describe('URLs', () => {
     expect(max.detect(doc, new URL('https://www.netflix.com/title/70060002'))).toBeNull();
   });
 });
+
+describe('the real page saved at the credits (player-movie-real)', () => {
+  it('the player, its video and its hidden overlay are the real ones; no title element is rendered', () => {
+    const { doc } = load('player-movie-real');
+    const root = doc.querySelector('#layer-root-player-screen');
+    expect(root?.querySelector('[data-testid="playerContainer"] video[data-testid="VideoElement"]')).not.toBeNull();
+    expect(root?.querySelector('[data-testid="overlay-root"]')?.children).toHaveLength(0);
+    expect(doc.querySelector(selectors.playerTitle.join(','))).toBeNull();
+    expect(max.video(doc)?.getAttribute('data-testid')).toBe('VideoElement');
+    expect(max.player(doc)).toBe(root);
+  });
+
+  it('mounts in the player screen, and an episode line on the page would keep the tab title unread', () => {
+    const { doc, url, f } = load('player-movie-real');
+    expect(max.badgeMount(doc, f.expected as DetectedTitle)?.container.id).toBe('layer-root-player-screen');
+    const line = doc.createElement('span');
+    line.setAttribute('data-testid', 'player-ux-season-episode');
+    line.textContent = 'S1 E2:';
+    doc.querySelector('[data-testid="overlay-root"]')?.append(line);
+    expect(max.detect(doc, url)).toBeNull();
+  });
+});
+
+/** Issue #13: each signal alone, and the player winning over the tab title when they disagree. */
+{
+  const watch = 'https://play.hbomax.com/video/watch/00000000-0000-4000-8000-00000000f009';
+  const player = (inner: string): string => `<div id="layer-root-player-screen"><video></video>${inner}</div>`;
+  describeSignals(
+    max,
+    [
+      { name: 'the player title alone', url: watch, body: player('<span data-testid="player-ux-asset-title">Weapons</span>'), expected: { page: 'player', title: 'Weapons', signal: 'player' } },
+      { name: 'the tab title alone (controls hidden), isolates and all', url: watch, tab: '\u2068Weapons\u2069 • HBO Max', body: player(''), expected: { page: 'player', title: 'Weapons', signal: 'tab-title' } },
+      { name: 'player title and tab title disagree: the player wins', url: watch, tab: 'Trust Fall • HBO Max', body: player('<span data-testid="player-ux-asset-title">Weapons</span>'), expected: { title: 'Weapons', signal: 'player' } },
+      { name: 'the tab title on a page showing episode structure names the episode: nothing', url: watch, tab: 'Trust Fall • HBO Max', body: player('<span data-testid="player-ux-season-episode">S1 E2:</span>'), expected: null },
+      { name: 'the detail heading alone', url: 'https://play.max.com/movie/00000000-0000-4000-8000-00000000d009', body: '<main><h1>Weapons</h1></main>', expected: { page: 'detail', title: 'Weapons', signal: 'detail' } },
+      { name: 'the URL id alone', url: watch, tab: 'HBO Max', body: player(''), expected: null },
+    ],
+  );
+}
+

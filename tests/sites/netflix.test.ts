@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { netflix, readNetflixPage, selectors } from '../../lib/sites/netflix';
 import { PAGE_DATA_ATTRIBUTE, sanitizePageData } from '../../lib/sites/page-data';
@@ -47,8 +47,8 @@ describe('badgeMount', () => {
     const detected = netflix.detect(doc, url);
     const mount = detected ? netflix.badgeMount(doc, detected) : null;
     expect(mount?.placement).toBe('inline');
-    expect(mount?.container.querySelector(':scope > img.previewModal--player-titleTreatment-logo, :scope > h1')).toBeTruthy();
-    expect(mount?.container.closest('.billboard')).toBeNull();
+    expect(mount?.container.querySelector(':scope > img.previewModal--player-titleTreatment-logo, :scope > img.playerModel--player__storyArt, :scope > h1')).toBeTruthy();
+    expect(mount?.container.closest('.billboard, .billboard-row')).toBeNull();
   });
 
   it('is null once the player or the title is gone', () => {
@@ -129,6 +129,7 @@ describe('detect without a URL change', () => {
       title: 'Brooklyn',
       rawTitle: 'Brooklyn',
       serviceId: '80000001',
+      signal: 'player',
     });
     block.innerHTML = '<h4>Seinfeld</h4><span>S4:E6</span><span>The Bubble Boy</span>';
     expect(netflix.detect(doc, url)).toEqual({
@@ -137,6 +138,7 @@ describe('detect without a URL change', () => {
       title: 'Seinfeld',
       rawTitle: 'Seinfeld',
       episodeLine: 'S4:E6 The Bubble Boy',
+      signal: 'player',
     });
   });
 
@@ -164,6 +166,7 @@ describe('detect without a URL change', () => {
       title: 'Altered Carbon',
       rawTitle: 'Altered Carbon',
       episodeLine: 'Flg. 2 Fallen Angel',
+      signal: 'player',
     });
     block.innerHTML = '<h4>SPYxFAMILY 스파이 패밀리</h4><span>1화</span><span>오퍼레이션 올빼미</span>';
     expect(netflix.detect(doc, url)).toMatchObject({ kind: 'episode', title: 'SPYxFAMILY 스파이 패밀리', episodeLine: '1화 오퍼레이션 올빼미' });
@@ -214,6 +217,7 @@ describe('detect without a URL change', () => {
       year: 2010,
       runtime: 103,
       serviceId: '80000002',
+      signal: 'detail',
     });
     doc.querySelector('[data-uia="title-info"]')?.remove();
     expect(netflix.detect(doc, url)).toEqual({
@@ -222,17 +226,23 @@ describe('detect without a URL change', () => {
       title: 'Never Let Me Go',
       rawTitle: 'Never Let Me Go',
       serviceId: '80000002',
+      signal: 'json-ld',
     });
     ld?.remove();
-    expect(netflix.detect(doc, url)).toMatchObject({ title: 'Altered Carbon ansehen' });
+    // og:title "Altered Carbon ansehen | Netflix Offizielle Webseite": Netflix's own words taken off.
+    expect(netflix.detect(doc, url)).toMatchObject({ title: 'Altered Carbon', signal: 'json-ld' });
     doc.querySelector('meta[property="og:title"]')?.remove();
+    expect(netflix.detect(doc, url)).toMatchObject({ title: 'Altered Carbon', signal: 'tab-title' });
     doc.title = 'Netflix';
     expect(netflix.detect(doc, url)).toBeNull();
-    // On /browse the head describes the browse page, never a title.
+    // On /browse the head names a title only in a title's form (issue #13: /title/ now redirects to ?jbv=), never
+    // Netflix's own page ("Home - Netflix").
     const browse = load('detail-movie');
     browse.doc.querySelector('.previewModal--wrapper')?.remove();
-    browse.doc.title = 'Never Let Me Go | Netflix';
+    browse.doc.title = 'Home - Netflix';
     expect(netflix.detect(browse.doc, browse.url)).toBeNull();
+    browse.doc.title = 'The Wolf of Wall Street - Netflix';
+    expect(netflix.detect(browse.doc, browse.url)).toMatchObject({ title: 'The Wolf of Wall Street', signal: 'tab-title' });
   });
 
   it('reads nothing on pages that are not title pages, even with a player or modal in the DOM', () => {
@@ -348,6 +358,11 @@ describe('page world (readNetflixPage and the bridge)', () => {
     expect(readNetflixPage(win('/watch/80000001', meta))).toEqual({ title: 'Never Let Me Go', kind: 'movie', year: 2010, serviceId: '80000001', creditsStart: 5880 });
   });
 
+  it('reads the video where newer builds keep it (`_video._video`, issue #13)', () => {
+    const meta = { '80000001': { _video: { _video: { title: 'Never Let Me Go', type: 'movie', year: 2010, creditsOffset: 5880 } } } };
+    expect(readNetflixPage(win('/watch/80000001', meta))).toEqual({ title: 'Never Let Me Go', kind: 'movie', year: 2010, serviceId: '80000001', creditsStart: 5880 });
+  });
+
   it('reads an episode id as its show, with the episode line and the episode’s own marker', () => {
     const meta = { '80000011': { _metadata: { video: show } } };
     expect(readNetflixPage(win('/watch/80000011', meta))).toEqual({
@@ -387,3 +402,27 @@ describe('page world (readNetflixPage and the bridge)', () => {
     expect(netflix.detect(doc, url)).toMatchObject({ kind: 'episode', title: 'Stranger Things', episodeLine: 'S1:E3 Holly, Jolly' });
   });
 });
+
+/** Issue #13: each signal alone, and the player winning over the page under it when they disagree. */
+{
+  const bridge = (data: object): string => ` data-credits-cue-page='${JSON.stringify(data)}'`;
+  const player = (title: string): string =>
+    `<div class="watch-video"><div data-uia="video-canvas"><video></video></div><div data-uia="video-title">${title}</div></div>`;
+  const modal = '<div data-uia="modal-motion-container-DETAIL_MODAL"><img class="playerModel--player__storyArt" alt="Brooklyn"></div>';
+  describeSignals(
+    netflix,
+    [
+      { name: 'the page data alone', url: 'https://www.netflix.com/watch/80000001', htmlAttributes: bridge({ title: 'Brooklyn', kind: 'movie', year: 2015, serviceId: '80000001' }), body: '<div class="watch-video"></div>', expected: { page: 'player', title: 'Brooklyn', year: 2015, signal: 'page-data' } },
+      { name: 'the player heading alone', url: 'https://www.netflix.com/watch/80000001', body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' } },
+      { name: 'page data and player disagree: the page data (the player’s own state) wins', url: 'https://www.netflix.com/watch/80000001', htmlAttributes: bridge({ title: 'Brooklyn', kind: 'movie', serviceId: '80000001' }), body: player('Carol'), expected: { title: 'Brooklyn', signal: 'page-data' } },
+      { name: 'page data of another id (left over from autoplay) loses to the player', url: 'https://www.netflix.com/watch/80000001', htmlAttributes: bridge({ title: 'Brooklyn', kind: 'movie', serviceId: '80000009' }), body: player('Carol'), expected: { title: 'Carol', signal: 'player' } },
+      { name: 'the modal alone', url: 'https://www.netflix.com/browse?jbv=80000003', body: modal, expected: { page: 'detail', title: 'Brooklyn', signal: 'detail' } },
+      { name: 'modal and tab title disagree: the modal wins', url: 'https://www.netflix.com/browse?jbv=80000003', tab: 'Carol - Netflix', body: modal, expected: { title: 'Brooklyn', signal: 'detail' } },
+      { name: 'the tab title alone, " - Netflix"', url: 'https://www.netflix.com/browse?jbv=80000003', tab: 'The Wolf of Wall Street - Netflix', body: '', expected: { title: 'The Wolf of Wall Street', signal: 'tab-title' } },
+      { name: 'the tab title alone, "Watch …"', url: 'https://www.netflix.com/title/80000003', tab: 'Watch The Wolf of Wall Street', body: '', expected: { title: 'The Wolf of Wall Street', signal: 'tab-title' } },
+      { name: 'JSON-LD on a full-load title page', url: 'https://www.netflix.com/title/80000003', tab: 'Netflix', body: '<script type="application/ld+json">{"@type":"Movie","name":"Brooklyn"}</script>', expected: { title: 'Brooklyn', signal: 'json-ld' } },
+      { name: 'a hub tab title names nothing', url: 'https://www.netflix.com/browse?jbv=80000003', tab: 'Home - Netflix', body: '', expected: null },
+    ],
+  );
+}
+

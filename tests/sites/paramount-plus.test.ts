@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { paramountPlus as pp, selectors } from '../../lib/sites/paramount-plus';
 
@@ -12,7 +12,7 @@ const CONTENT_PLAYERS = ['player-movie', 'player-movie-endcard', 'player-episode
 describe('fixtures', () => {
   it('has every required page kind', () => {
     expect(fixtures.map((f) => f.name).sort()).toEqual(
-      ['detail-movie', 'player-episode', 'player-live', 'player-movie', 'player-movie-de', 'player-movie-endcard'].sort(),
+      ['detail-movie', 'player-episode', 'player-live', 'player-movie', 'player-movie-de', 'player-movie-endcard', 'player-movie-tabtitle'].sort(),
     );
   });
 
@@ -151,6 +151,7 @@ describe('sources and fallbacks', () => {
       title: 'Star Trek: Strange New Worlds',
       rawTitle: 'Star Trek: Strange New Worlds',
       episodeLine: 'S1 E1 Strange New Worlds',
+      signal: 'player',
     });
   });
 
@@ -193,6 +194,7 @@ describe('sources and fallbacks', () => {
       title: 'Star Trek: Strange New Worlds',
       rawTitle: doc.title,
       episodeLine: 'Season 1 Episode 1: Strange New Worlds',
+      signal: 'tab-title',
     });
     const movie = load('player-movie');
     movie.doc.querySelector('script[type="application/ld+json"]')?.remove();
@@ -211,6 +213,7 @@ describe('sources and fallbacks', () => {
       title: 'Never Let Me Go',
       rawTitle: 'Never Let Me Go',
       serviceId: 'FIXTURE0detail000000000000000001',
+      signal: 'detail',
     });
   });
 
@@ -222,20 +225,24 @@ describe('sources and fallbacks', () => {
       title: 'Star Trek: Strange New Worlds',
       rawTitle: 'Star Trek: Strange New Worlds',
       year: 2022,
+      signal: 'json-ld',
     });
   });
 });
 
 describe('detect without a URL change', () => {
-  it('reads a new title when the JSON-LD and header change in place', () => {
+  it('reads a new title when the header changes in place; the page’s JSON-LD never outvotes the player', () => {
     const { doc, url } = load('player-movie');
-    const ld = doc.querySelector('script[type="application/ld+json"]');
-    if (ld) ld.textContent = '{"@type":"Movie","name":"Brooklyn"}';
-    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Brooklyn' });
-    ld?.remove();
     const header = doc.querySelector('.skin-metadata-manager-header');
     if (header) header.textContent = 'Arrival';
-    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Arrival' });
+    // The JSON-LD still names the film the page was served for: its year and runtime do not go with Arrival.
+    const detected = pp.detect(doc, url);
+    expect(detected).toMatchObject({ kind: 'movie', title: 'Arrival', signal: 'player' });
+    expect(detected).not.toHaveProperty('year');
+    header?.remove();
+    const ld = doc.querySelector('script[type="application/ld+json"]');
+    if (ld) ld.textContent = '{"@type":"Movie","name":"Brooklyn"}';
+    expect(pp.detect(doc, url)).toMatchObject({ kind: 'movie', title: 'Brooklyn', signal: 'json-ld' });
   });
 
   it('follows autoplay from a film into an episode (S/E body appears)', () => {
@@ -253,6 +260,7 @@ describe('detect without a URL change', () => {
       title: 'Tulsa King',
       rawTitle: 'Tulsa King',
       episodeLine: 'S1 E2 Center of the Universe',
+      signal: 'player',
     });
   });
 
@@ -353,3 +361,28 @@ describe('URLs', () => {
     expect(pp.detect(doc, new URL('https://www.paramountplus.com/live-video/'))).toBeNull();
   });
 });
+
+/** Issue #13: the tab-title forms, each signal alone, and the player winning over the page's JSON-LD. */
+{
+  const movieUrl = 'https://www.paramountplus.com/movies/video/FIXTURE0player00000000000000009/';
+  const showUrl = 'https://www.paramountplus.com/shows/video/FIXTURE0player00000000000000008/';
+  const player = (header: string, body = ''): string =>
+    `<div class="aa-player-skin"><video></video><div class="skin-metadata-manager-header">${header}</div>${body ? `<div class="skin-metadata-manager-body">${body}</div>` : ''}</div>`;
+  const ld = (json: object): string => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
+  describeSignals(
+    pp,
+    [
+      { name: '"Watch X Season 2 Episode 4: … on Paramount+"', url: showUrl, tab: 'Watch Tulsa King Season 2 Episode 4: Bad Company on Paramount+', body: '', expected: { kind: 'episode', title: 'Tulsa King', episodeLine: 'Season 2 Episode 4: Bad Company', signal: 'tab-title' } },
+      { name: '"X | Paramount+"', url: movieUrl, tab: 'Brooklyn | Paramount+', body: '', expected: { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'German "Schaue dir X Staffel 2 Folge 4: … an - Paramount+"', url: showUrl, tab: 'Schaue dir Tulsa King Staffel 2 Folge 4: Bad Company an - Paramount+', body: '', expected: { kind: 'episode', title: 'Tulsa King', episodeLine: 'Staffel 2 Folge 4: Bad Company', signal: 'tab-title' } },
+      { name: 'German film "Schaue dir X an - Paramount+"', url: movieUrl, tab: 'Schaue dir Brooklyn an - Paramount+', body: '', expected: { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: '"Watch X - Paramount Plus"', url: movieUrl, tab: 'Watch Brooklyn - Paramount Plus', body: '', expected: { kind: 'movie', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the service alone names nothing', url: movieUrl, tab: 'Paramount+', body: '', expected: null },
+      { name: 'JSON-LD alone', url: movieUrl, body: ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }), expected: { title: 'Brooklyn', year: 2015, signal: 'json-ld' } },
+      { name: 'the player header alone', url: movieUrl, body: player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+      { name: 'player and JSON-LD agree: the JSON-LD’s year goes with it', url: movieUrl, body: ld({ '@type': 'Movie', name: 'Brooklyn', datePublished: '2015' }) + player('Brooklyn'), expected: { title: 'Brooklyn', year: 2015, signal: 'player' } },
+      { name: 'player and JSON-LD disagree: the player wins', url: movieUrl, tab: 'Watch Carol - Paramount Plus', body: ld({ '@type': 'Movie', name: 'Carol', datePublished: '2015' }) + player('Brooklyn'), expected: { title: 'Brooklyn', signal: 'player' } },
+    ],
+  );
+}
+

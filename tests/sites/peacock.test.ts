@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { peacock, readPeacockPage, selectors } from '../../lib/sites/peacock';
 import { PAGE_DATA_ATTRIBUTE, sanitizePageData } from '../../lib/sites/page-data';
@@ -9,7 +9,9 @@ const { fixtures, fixture, load } = siteFixtures('peacock');
 
 describeAdapter(peacock, { selectors });
 
-const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
+/** 2026 playback pages without a page-level video in the wrapper, or without a visible title (issue #13). */
+const PLAYER_2026 = ['player-movie-2026', 'player-movie-tabtitle'];
+const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-') && !PLAYER_2026.includes(f.name)).map((f) => f.name);
 const DETAIL_FIXTURES = fixtures.filter((f) => f.name.startsWith('detail-')).map((f) => f.name);
 
 describe('fixtures', () => {
@@ -68,6 +70,21 @@ describe('badgeMount', () => {
     if (!d) throw new Error('no detection');
     detail.doc.querySelector('h1')?.remove();
     expect(peacock.badgeMount(detail.doc, d)).toBeNull();
+  });
+});
+
+describe('2026 playback pages', () => {
+  it.each(PLAYER_2026)('%s: mounts in the playback wrapper, with or without a page-level video', (name) => {
+    const { doc, url } = load(name);
+    const detected = peacock.detect(doc, url);
+    const mount = detected ? peacock.badgeMount(doc, detected) : null;
+    expect(mount?.placement).toBe('player');
+    expect(mount?.container.matches('.playback-container')).toBe(true);
+  });
+
+  it('player-movie-2026: no page-level video, so no video clock (the near-end fallback has nothing to read)', () => {
+    expect(peacock.video(load('player-movie-2026').doc)).toBeNull();
+    expect(peacock.video(load('player-movie-tabtitle').doc)?.id).toBe('core-video-shaka');
   });
 });
 
@@ -148,7 +165,7 @@ describe('detect without a URL change', () => {
     const title = doc.querySelector('[data-testid="metadata-title"]');
     if (!title) throw new Error('no title');
     title.textContent = 'Brooklyn';
-    expect(peacock.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+    expect(peacock.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn', signal: 'player' });
   });
 
   it('follows autoplay from a film into an episode (an S/E line appears)', () => {
@@ -164,6 +181,7 @@ describe('detect without a URL change', () => {
       title: 'The Office',
       rawTitle: 'The Office',
       episodeLine: 'S2 E2: Sexual Harassment',
+      signal: 'player',
     });
   });
 
@@ -176,6 +194,7 @@ describe('detect without a URL change', () => {
       kind: 'movie',
       title: 'The Office',
       rawTitle: 'The Office',
+      signal: 'player',
     });
   });
 
@@ -207,6 +226,7 @@ describe('detect without a URL change', () => {
       kind: 'movie',
       title: 'Some Other Film',
       rawTitle: 'Some Other Film',
+      signal: 'player',
     });
   });
 
@@ -231,16 +251,20 @@ describe('detect without a URL change', () => {
       rawTitle: 'The Office - Peacock',
       year: 2005,
       serviceId: '00000000-0000-4000-8000-00000000d002',
+      signal: 'tab-title',
     });
     // A bare "Peacock" (loading, hubs) is not a title.
     doc.title = 'Peacock';
     expect(peacock.detect(doc, url)).toBeNull();
   });
 
-  it('never reads document.title on the player', () => {
+  it('reads the tab title on the player when no title is visible (issue #13; PreMiD/Activities#11178)', () => {
     const { doc, url } = load('player-movie');
     doc.title = 'Never Let Me Go - Peacock';
     doc.querySelector('[data-testid="metadata-title"]')?.remove();
+    expect(peacock.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Never Let Me Go', rawTitle: 'Never Let Me Go', signal: 'tab-title' });
+    // A bare "Peacock" (loading) names nothing.
+    doc.title = 'Peacock';
     expect(peacock.detect(doc, url)).toBeNull();
   });
 
@@ -254,7 +278,7 @@ describe('localized page (detail-series-es)', () => {
   it('keeps the accented title through the document.title fallback; the leading "100" is no year', () => {
     const { doc, url, f } = load('detail-series-es');
     doc.querySelector('h1')?.remove();
-    expect(peacock.detect(doc, url)).toEqual({ ...f.expected, rawTitle: '100 Días para Enamorarnos - Peacock' });
+    expect(peacock.detect(doc, url)).toEqual({ ...f.expected, rawTitle: '100 Días para Enamorarnos - Peacock', signal: 'tab-title' });
   });
 });
 
@@ -269,8 +293,10 @@ describe('malformed pages', () => {
     const playerOnly = '<div class="playback-container"><video></video><span data-testid="metadata-title"></span></div>';
     expect(peacock.detect(parse(playerOnly), url)).toBeNull();
     expect(peacock.video(parse(playerOnly))).not.toBeNull();
+    // With or without a page-level video, a visible title on a playback URL names what plays (issue #13).
     const noVideo = '<div class="playback-container"><span data-testid="metadata-title">X</span></div>';
-    expect(peacock.detect(parse(noVideo), new URL('https://www.peacocktv.com/watch/playback/playlist'))).toBeNull();
+    expect(peacock.detect(parse(noVideo), new URL('https://www.peacocktv.com/watch/playback/playlist'))).toMatchObject({ title: 'X', signal: 'player' });
+    expect(peacock.video(parse(noVideo))).toBeNull();
     expect(peacock.creditsRolling(parse(''))).toBe(false);
     expect(peacock.video(parse(''))).toBeNull();
   });
@@ -280,7 +306,7 @@ describe('malformed pages', () => {
     const span = doc.querySelector('span');
     if (span) span.textContent = 'Never Let Me Go '.repeat(70_000);
     const started = performance.now();
-    const detected = peacock.detect(doc, url);
+    const detected = peacock.detect(doc, new URL('https://www.peacocktv.com/watch/playback/playlist'));
     expect(performance.now() - started).toBeLessThan(500);
     expect(detected?.rawTitle.length).toBeLessThanOrEqual(300);
     expect(detected?.title.length).toBeLessThanOrEqual(300);
@@ -295,6 +321,7 @@ describe('malformed pages', () => {
       title: 'Film',
       rawTitle: 'Film',
       serviceId: '00000000-0000-4000-8000-00000000d001',
+      signal: 'detail',
     });
   });
 });
@@ -313,6 +340,11 @@ describe('URLs', () => {
     'https://www.peacocktv.com/watch/playback/playlist',
     'https://www.peacocktv.com/watch/playback/playlist/00000000-0000-4000-8000-00000000c001',
     'https://WWW.PEACOCKTV.COM/watch/playback/vod/GMO_00000000000000_01/00000000-0000-4000-8000-00000000C001',
+    // 2026 playback URLs (issue #13): webcompat/web-bugs#226027 (2026-06-24), and a content id alone ("GMO_…_HDSDR",
+    // a public Peacock client's test).
+    'https://www.peacocktv.com/watch/playback/vod/_/ab19dd14-629e-38a2-9b99-f9b8eb35ce76',
+    'https://www.peacocktv.com/watch/playback/vod/GMO_00000000224510_02_HDSDR',
+    'https://www.peacocktv.com/watch/playback/vod/GMO_00000000000000_01',
   ];
   const otherPages = [
     'https://www.peacocktv.com/',
@@ -322,8 +354,9 @@ describe('URLs', () => {
     'https://www.peacocktv.com/watch/search?q=never+let+me+go',
     'https://www.peacocktv.com/watch/playback/live/nbc',
     'https://www.peacocktv.com/watch/playback/vod/',
-    'https://www.peacocktv.com/watch/playback/vod/GMO_00000000000000_01',
     'https://www.peacocktv.com/watch/playback/vod/GMO_00000000000000_01/not-a-uuid',
+    'https://www.peacocktv.com/watch/playback/vod/_/',
+    'https://www.peacocktv.com/watch/playback/vod/_/not-a-uuid',
     'https://www.peacocktv.com/watch/playback/vod/ABC_00000000000000_01/00000000-0000-4000-8000-00000000c001',
     'https://www.peacocktv.com/watch/playback/playlistx',
     'https://www.peacocktv.com/watch/asset/movies/never-let-me-go',
@@ -408,3 +441,21 @@ describe('page world (readPeacockPage): the credits marker from the player props
     expect(readPeacockPage({ document: doc } as unknown as Window)).toBeNull();
   });
 });
+
+/** Issue #13: each signal alone, and the player winning over the tab title when they disagree. */
+{
+  const playback = 'https://www.peacocktv.com/watch/playback/vod/_/ab19dd14-629e-38a2-9b99-f9b8eb35ce76';
+  const detailUrl = 'https://www.peacocktv.com/watch/asset/movies/brooklyn/00000000-0000-4000-8000-00000000d009';
+  describeSignals(
+    peacock,
+    [
+      { name: 'the visible title alone, no page-level video', url: playback, body: '<span data-testid="metadata-title">Brooklyn</span>', expected: { page: 'player', title: 'Brooklyn', signal: 'player' } },
+      { name: 'the tab title alone', url: playback, tab: 'Brooklyn - Peacock', body: '<div class="playback-container"><video></video></div>', expected: { page: 'player', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'title and tab title disagree: the player wins', url: playback, tab: 'Carol - Peacock', body: '<span data-testid="metadata-title">Brooklyn</span>', expected: { title: 'Brooklyn', signal: 'player' } },
+      { name: 'the binge card’s title is never the player’s', url: playback, tab: 'Brooklyn - Peacock', body: '<div class="playback-binge__container"><span data-testid="metadata-title">Carol</span></div>', expected: { title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the detail heading alone', url: detailUrl, body: '<main><h1>Brooklyn</h1></main>', expected: { page: 'detail', title: 'Brooklyn', signal: 'detail' } },
+      { name: 'the URL id alone', url: playback, tab: 'Peacock', body: '', expected: null },
+    ],
+  );
+}
+

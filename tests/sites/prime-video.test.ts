@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter } from '../helpers/describe-adapter';
+import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import {
   cleanTitle,
@@ -16,8 +16,8 @@ const { fixtures, fixture, load } = siteFixtures('prime-video');
 
 describeAdapter(primeVideo, { selectors });
 
-const PLAYER_FIXTURES = fixtures.filter((f) => f.name.startsWith('player-')).map((f) => f.name);
-const NON_PLAYER_FIXTURES = fixtures.filter((f) => !f.name.startsWith('player-')).map((f) => f.name);
+const PLAYER_FIXTURES = fixtures.filter((f) => f.expected?.page === 'player').map((f) => f.name);
+const NON_PLAYER_FIXTURES = fixtures.filter((f) => f.expected?.page !== 'player').map((f) => f.name);
 
 describe('fixtures', () => {
   it('has every required page kind', () => {
@@ -33,6 +33,12 @@ describe('fixtures', () => {
         'detail-series',
         'trailer',
         'shopping',
+        // Issue #13: the 2026 player layout (plain h1) after autoplay, a French episode line, playback from the
+        // storefront, and a real page saved from amazon.de.
+        'player-movie-autoplay',
+        'player-episode-fr',
+        'storefront-player',
+        'player-series-real-de',
       ]),
     );
   });
@@ -132,7 +138,7 @@ describe('detect without a URL change', () => {
     if (!title) throw new Error('no title');
     title.textContent = 'Brooklyn';
     // The detail page underneath still shows the previous film: its year, runtime and id must not be borrowed.
-    expect(primeVideo.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn' });
+    expect(primeVideo.detect(doc, url)).toEqual({ page: 'player', kind: 'movie', title: 'Brooklyn', rawTitle: 'Brooklyn', signal: 'player' });
   });
 
   it('moves from the detail page to the player when the overlay opens', () => {
@@ -149,6 +155,7 @@ describe('detect without a URL change', () => {
       year: 2010,
       runtime: 103,
       serviceId: '0FIXTURE00000000000000000B',
+      signal: 'player',
     });
   });
 
@@ -176,20 +183,23 @@ describe('detect without a URL change', () => {
   it('keeps the player detection while the controls (and the title) are unmounted', () => {
     const { doc, url, f } = load('player-movie');
     for (const el of Array.from(doc.querySelectorAll('.atvwebplayersdk-overlays-container'))) el.remove();
-    expect(primeVideo.detect(doc, url)).toEqual(f.expected);
+    // The detail page under the overlay names the film now.
+    expect(primeVideo.detect(doc, url)).toEqual({ ...f.expected, signal: 'detail' });
     expect(primeVideo.badgeMount(doc, f.expected as DetectedTitle)?.placement).toBe('player');
   });
 
   it('treats a player over a series page without an episode line as an episode', () => {
     const { doc, url } = load('player-episode-de');
     doc.querySelector('.atvwebplayersdk-subtitle-text')?.remove();
-    expect(primeVideo.detect(doc, url)).toEqual({ page: 'player', kind: 'episode', title: 'Reacher', rawTitle: 'Reacher' });
+    expect(primeVideo.detect(doc, url)).toEqual({ page: 'player', kind: 'episode', title: 'Reacher', rawTitle: 'Reacher', signal: 'player' });
   });
 
   it('uses the next-episode button when the subtitle is missing and nothing underneath tells', () => {
     const { doc, url } = load('player-episode');
     doc.querySelector('.atvwebplayersdk-subtitle-text')?.remove();
     doc.querySelector('main')?.remove();
+    // The tab title ("… - Season 1 | Prime Video") would tell too.
+    doc.title = '';
     expect(primeVideo.detect(doc, url)?.kind).toBe('episode');
     doc.querySelector('.atvwebplayersdk-nexttitle-button')?.remove();
     expect(primeVideo.detect(doc, url)?.kind).toBe('movie');
@@ -273,16 +283,11 @@ describe('URLs', () => {
     ...STOREFRONTS.map((d) => `https://www.${d}/-/en/gp/video/detail/B0FIXTURE01/`),
     ...['de', 'fr', 'es', 'pt', 'ja', 'zh_TW', 'pt_BR'].map((l) => `https://www.amazon.com/-/${l}/gp/video/detail/B0FIXTURE01/`),
   ];
-  const otherPages = [
-    'https://www.amazon.com/',
-    'https://www.amazon.com/dp/B0FIXTURE08/',
-    'https://www.amazon.com/Never-Let-Me-Go-Blu-ray/dp/B0FIXTURE08/ref=sr_1_1',
-    'https://www.amazon.com/s?k=never+let+me+go',
-    'https://www.amazon.com/gp/product/B0FIXTURE08/',
-    'https://www.amazon.de/-/en/dp/B0FIXTURE08/',
+  // A player can open on any Prime Video page, not only detail pages: playback started from the storefront and
+  // /watch?gti= deep links (issue #13). These are watched for a player; only a detail page is read as one.
+  const playerPages = [
     'https://www.amazon.com/gp/video/storefront/',
     'https://www.amazon.com/gp/video/search?phrase=never',
-    'https://www.amazon.com/Prime-Video/b?node=2676882011',
     'https://www.amazon.com/gp/video/detail/',
     'https://www.primevideo.com/',
     'https://www.primevideo.com/storefront/home/',
@@ -290,7 +295,16 @@ describe('URLs', () => {
     'https://www.primevideo.com/search/ref=atv_nb_sug?phrase=fallout',
     'https://www.primevideo.com/-/es/movie',
     'https://www.primevideo.com/genre/drama',
-    'https://www.primevideo.com/detailed-help',
+    'https://www.primevideo.com/watch?gti=amzn1.dv.gti.1cff3851-755c-43ed-9423-4cc6b5c20ba6',
+  ];
+  const otherPages = [
+    'https://www.amazon.com/',
+    'https://www.amazon.com/dp/B0FIXTURE08/',
+    'https://www.amazon.com/Never-Let-Me-Go-Blu-ray/dp/B0FIXTURE08/ref=sr_1_1',
+    'https://www.amazon.com/s?k=never+let+me+go',
+    'https://www.amazon.com/gp/product/B0FIXTURE08/',
+    'https://www.amazon.de/-/en/dp/B0FIXTURE08/',
+    'https://www.amazon.com/Prime-Video/b?node=2676882011',
     'https://www.netflix.com/title/70060002',
     'https://www.netflix.com/detail/0HAQAA7JM43QWX0H6GUD3IOF70/',
     'https://www.amazon.cn/gp/video/detail/B0FIXTURE01/',
@@ -306,6 +320,12 @@ describe('URLs', () => {
 
   it.each(otherPages)('not a title page: %s', (href) => {
     expect(primeVideo.isTitlePage(new URL(href))).toBe(false);
+  });
+
+  it.each(playerPages)('watched for a player, never read as a detail page: %s', (href) => {
+    expect(primeVideo.isTitlePage(new URL(href))).toBe(true);
+    // A detail page's heading on a non-detail URL (a storefront hero) names nothing.
+    expect(primeVideo.detect(parse('<h1 data-automation-id="title">Never Let Me Go</h1>'), new URL(href))).toBeNull();
   });
 
   it('covers every storefront with a match pattern, and nothing else', () => {
@@ -371,7 +391,9 @@ describe('cleanTitle', () => {
     ['Fast &amp; Furious', 'Fast & Furious'],
     // things that must stay
     ['(500) Days of Summer', '(500) Days of Summer'],
-    ['Alien (Director\'s Cut)', "Alien (Director's Cut)"],
+    // A cut is a copy of the same film (the one cleaner shared with the matcher, issue #13).
+    ['Alien (Director\'s Cut)', 'Alien'],
+    ['Alien (Director\'s Cut) [OV]', 'Alien'],
     ['Season of the Witch', 'Season of the Witch'],
     ['Apollo 13', 'Apollo 13'],
     ['Mission: Impossible', 'Mission: Impossible'],
@@ -479,3 +501,25 @@ describe('page text parsers', () => {
     expect(parseYear('IMDb 7.6/10')).toBeUndefined();
   });
 });
+
+/** Issue #13: each signal alone, and the player winning over the page under it when they disagree. */
+{
+  const detailUrl = 'https://www.primevideo.com/detail/0FIXTURE00000000000000000E/';
+  const player = (heading: string): string =>
+    `<div class="dv-player-fullscreen"><video></video><div class="atvwebplayersdk-player-container"><h1>${heading}</h1></div></div>`;
+  const detail = (title: string, year: string): string =>
+    `<h1 data-automation-id="title">${title}</h1><span data-automation-id="release-year-badge">${year}</span>`;
+  describeSignals(
+    primeVideo,
+    [
+      { name: 'the player heading alone', url: 'https://www.primevideo.com/storefront/home/', body: player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', signal: 'player' }, urlId: false },
+      { name: 'the detail heading alone', url: detailUrl, body: detail('Brooklyn', '2015'), expected: { page: 'detail', title: 'Brooklyn', year: 2015, signal: 'detail' } },
+      { name: 'the tab title alone', url: detailUrl, tab: 'Watch Brooklyn | Prime Video', body: '', expected: { page: 'detail', title: 'Brooklyn', signal: 'tab-title' } },
+      { name: 'the URL id alone', url: detailUrl, tab: 'Prime Video', body: '', expected: null },
+      { name: 'player and page disagree: the player wins, without the page’s year', url: detailUrl, tab: 'Watch Avengers: Endgame | Prime Video', body: detail('Avengers: Endgame', '2019') + player('Avengers: Age of Ultron'), expected: { page: 'player', title: 'Avengers: Age of Ultron', year: undefined, runtime: undefined, serviceId: undefined, signal: 'player' } },
+      { name: 'player and page agree: the page’s year goes with the player’s title', url: detailUrl, body: detail('Brooklyn', '2015') + player('Brooklyn'), expected: { page: 'player', title: 'Brooklyn', year: 2015, signal: 'player' } },
+      { name: 'a deep link names the id', url: 'https://www.primevideo.com/watch?gti=amzn1.dv.gti.1cff3851-755c-43ed-9423-4cc6b5c20ba6', body: player('Brooklyn'), expected: { serviceId: 'amzn1.dv.gti.1cff3851-755c-43ed-9423-4cc6b5c20ba6', signal: 'player' } },
+    ],
+  );
+}
+

@@ -20,13 +20,16 @@ const adapter: SiteAdapter = {
     const title = doc.getElementById('title')?.textContent?.trim();
     if (!title) return null;
     const kind = (doc.getElementById('kind')?.textContent?.trim() ?? 'movie') as DetectedTitle['kind'];
-    return { page: 'player', kind, title, rawTitle: title, year: 2001 };
+    const signal = (doc.getElementById('signal')?.textContent?.trim() ?? 'player') as DetectedTitle['signal'];
+    return { page: 'player', kind, title, rawTitle: title, year: 2001, signal };
   },
   badgeMount: (doc) => {
     const container = doc.getElementById('player');
     return container ? { container, placement: 'player' } : null;
   },
   video: (doc) => doc.querySelector('video'),
+  player: (doc) => (doc.querySelector('#player video') ? doc.getElementById('player') : null),
+  signals: (doc) => [{ signal: 'player', found: doc.getElementById('title') !== null }],
   creditsRolling: (doc) => doc.querySelector('.next-up') !== null,
   watchCreditsControl: (doc) => doc.querySelector<HTMLElement>('.next-up button.watch-credits'),
 };
@@ -34,12 +37,18 @@ const adapter: SiteAdapter = {
 let invalidate: () => void;
 let asked: string[];
 let pushSettings: (s: Settings) => void;
+/** matchTitle calls that fail (the background stopped while answering) before one answers. */
+let failingAnswers = 0;
 
 function start(settings: Settings = DEFAULT_SETTINGS): void {
   asked = [];
-  const ask = (async (type: string, data: { title?: string; id?: string }) => {
-    if (type !== 'reportDetected') asked.push(`${type}:${data.title ?? data.id ?? ''}`);
+  const ask = (async (type: string, data: { title?: string; id?: string; query?: string }) => {
+    if (type !== 'reportDetected') asked.push(`${type}:${data.title ?? data.id ?? data.query ?? ''}`);
     if (type === 'reportDetected') return null;
+    if (type === 'matchTitle' && failingAnswers > 0) {
+      failingAnswers--;
+      throw new Error('The background stopped while answering "matchTitle".');
+    }
     if (type === 'matchTitle') {
       const film = data.title === 'Known Film' ? { ...fakeFilm(1, 'post'), title: 'Known Film' } : null;
       return { best: film ? { film, confidence: 'high' } : null, others: [] };
@@ -65,6 +74,7 @@ const settle = async (): Promise<void> => {
 };
 
 beforeEach(() => {
+  failingAnswers = 0;
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   document.body.innerHTML = '<div id="player"><video></video></div><div id="title">Known Film</div>';
 });
@@ -274,6 +284,75 @@ describe('runSite', () => {
     document.getElementById('title')!.textContent = 'Another';
     await settle();
     expect(asked).toEqual(['matchTitle:Known Film']);
+  });
+});
+
+describe('issue #13: answers that come late, titles that cannot be read', () => {
+  it('asks again when the background could not answer, and shows the film once it does', async () => {
+    failingAnswers = 2;
+    start();
+    await settle();
+    expect(host()).toBeNull();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(host()?.getAttribute('data-film-id')).toBe(fakeFilm(1).id);
+    expect(asked.filter((a) => a.startsWith('matchTitle:'))).toHaveLength(3);
+  });
+
+  it('says when a player is on screen but its title cannot be read, and searches with what the page gives', async () => {
+    document.title = 'Watch Some Film | Test site';
+    document.getElementById('title')?.remove();
+    start();
+    await settle();
+    // A player renders its title late: nothing is said at once.
+    expect(host()).toBeNull();
+    await vi.advanceTimersByTimeAsync(2600);
+    expect(host()?.hasAttribute('data-unreadable')).toBe(true);
+    expect(host()?.getAttribute('data-credits')).toBe('unknown');
+    expect(host()?.getAttribute('data-film-id')).toBe('');
+    expect(host()?.parentElement?.id).toBe('player');
+    const button = host()?.shadowRoot?.querySelector<HTMLElement>('[data-testid="badge-unreadable"]');
+    expect(button?.textContent).toBe('Can’t read the title here — search');
+    button?.click();
+    await settle();
+    expect(asked).toContain('openSearch:Some Film');
+    // The title appears: the film's badge replaces it.
+    const title = document.createElement('div');
+    title.id = 'title';
+    title.textContent = 'Known Film';
+    document.body.append(title);
+    await settle();
+    expect(host()?.hasAttribute('data-unreadable')).toBe(false);
+    expect(host()?.getAttribute('data-film-id')).toBe(fakeFilm(1).id);
+  });
+
+  it('says nothing without a player, nor while the film badge is held on the same URL', async () => {
+    document.body.innerHTML = '<div id="title">Known Film</div>';
+    start();
+    await settle();
+    document.getElementById('title')?.remove();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(host()).toBeNull();
+    invalidate();
+    document.body.innerHTML = '<div id="player"><video></video></div><div id="title">Known Film</div>';
+    start();
+    await settle();
+    document.getElementById('title')?.remove();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(host()?.getAttribute('data-film-id')).toBe(fakeFilm(1).id);
+    expect(host()?.hasAttribute('data-unreadable')).toBe(false);
+  });
+
+  it('a tab title read on a URL where the player named an episode is that episode, not a film', async () => {
+    document.body.innerHTML = '<div id="player"><video></video></div><div id="title">Known Film</div><div id="kind">episode</div>';
+    start();
+    await settle();
+    expect(host()).toBeNull();
+    // The controls hide: only the tab title (the episode's name, which a film happens to share) is read.
+    document.getElementById('kind')!.textContent = 'movie';
+    document.body.insertAdjacentHTML('beforeend', '<div id="signal">tab-title</div>');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(host()).toBeNull();
+    expect(asked.filter((a) => a.startsWith('matchTitle:'))).toHaveLength(0);
   });
 });
 

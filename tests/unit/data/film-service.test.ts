@@ -1,7 +1,8 @@
 import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildFilmIndex } from '../../../lib/data/film-index';
 import { createFilmService } from '../../../lib/data/film-service';
-import { openStore, readActiveFilms } from '../../../lib/data/store';
+import { openStore, readActiveFilms, readQuick } from '../../../lib/data/store';
 import { dispatch } from '../../../lib/messaging';
 import { fakeDataset } from '../../helpers/dataset';
 
@@ -60,6 +61,101 @@ describe('film service', () => {
     expect(broken.status()).toMatchObject({ state: 'error', error: expect.stringContaining('gzip') });
     const reply = await dispatch(broken.handlers, request('getFilm', { id: good.dataset.films[0]?.id }));
     expect(reply).toMatchObject({ ok: true, value: { id: good.dataset.films[0]?.id } });
+  });
+});
+
+describe('answers right after install and after a restart (issue #13)', () => {
+  it('a title asked for while the first seed runs gets its film from the parsed asset, never a stuck "nothing"', async () => {
+    const dataset = fakeDataset(2500, 'v1');
+    // A slow seed: each of the three chunks takes 200 ms to write.
+    const svc = createFilmService({ bundledVersion: 'v1', loadDataset: async () => dataset, openDb: () => openStore(factory), chunkDelayMs: async () => 200 });
+    const film = dataset.films[1234];
+    const reply = await dispatch(svc.handlers, request('matchTitle', { title: film?.title, year: film?.year, kind: 'movie' }));
+    expect(reply).toMatchObject({ ok: true, value: { best: { film: { id: film?.id }, confidence: 'high' } } });
+    // Answered before the data was stored: nothing is active in IndexedDB yet.
+    expect(svc.status().state).not.toBe('ready');
+    expect(await readActiveFilms(await openStore(factory))).toBeUndefined();
+    await svc.ensureSeeded();
+    expect(svc.status().state).toBe('ready');
+  });
+
+  it('a request that arrives before the seed starts waits for the first answering index', async () => {
+    const dataset = fakeDataset(10, 'v1');
+    let deliver: (d: typeof dataset) => void = () => undefined;
+    const svc = createFilmService({ bundledVersion: 'v1', loadDataset: () => new Promise((r) => (deliver = r)), openDb: () => openStore(factory) });
+    const asked = dispatch(svc.handlers, request('matchTitle', { title: 'Test Film 3', year: 2003 }));
+    await new Promise((r) => setTimeout(r, 50));
+    deliver(dataset);
+    expect(await asked).toMatchObject({ ok: true, value: { best: { film: { id: dataset.films[3]?.id } } } });
+  });
+
+  it('indexes the first seed with the keys shipped beside the dataset, for exactly its version and films', async () => {
+    const dataset = fakeDataset(2500, 'v1');
+    const asked: Array<[string, number]> = [];
+    const svc = createFilmService({
+      bundledVersion: 'v1',
+      loadDataset: async () => dataset,
+      loadDatasetKeys: async (version, films) => {
+        asked.push([version, films]);
+        return buildFilmIndex(dataset.films).keys();
+      },
+      openDb: () => openStore(factory),
+    });
+    const film = dataset.films[777];
+    const reply = await dispatch(svc.handlers, request('matchTitle', { title: film?.title, year: film?.year, kind: 'movie' }));
+    expect(reply).toMatchObject({ ok: true, value: { best: { film: { id: film?.id }, confidence: 'high' } } });
+    expect(asked).toEqual([['v1', 2500]]);
+  });
+
+  it('a restarted worker answers from the quick snapshot, reading only the chunk of the film it names', async () => {
+    const first = service(2500, 'v1');
+    await first.svc.ensureSeeded();
+    const target = first.dataset.films[2100];
+    // Every chunk but the target's (chunk 2) is gone: a restart that read every stored film could not answer.
+    const store = await openStore(factory);
+    await store.delete('chunks', ['v1', 0]);
+    await store.delete('chunks', ['v1', 1]);
+    store.close();
+    const restarted = createFilmService({ bundledVersion: 'v1', loadDataset: () => new Promise(() => undefined), openDb: () => openStore(factory) });
+    const reply = await dispatch(restarted.handlers, request('matchTitle', { title: target?.title, year: target?.year, kind: 'movie' }));
+    expect(reply).toEqual({ ok: true, value: { best: { film: target, confidence: 'high' }, others: expect.any(Array) } });
+    expect(await dispatch(restarted.handlers, request('getFilm', { id: target?.id }))).toEqual({ ok: true, value: target });
+    const search = await dispatch(restarted.handlers, request('searchFilms', { query: 'test film 2100', limit: 3 }));
+    expect(search).toMatchObject({ ok: true, value: [{ id: target?.id }] });
+  });
+});
+
+describe('stored chunks gone under a restarted worker', () => {
+  it('the snapshot no longer describes what is stored: the worker seeds again and the title still gets its film', async () => {
+    const first = service(2500, 'v1');
+    await first.svc.ensureSeeded();
+    const target = first.dataset.films[2100];
+    const store = await openStore(factory);
+    await store.delete('chunks', ['v1', 2]);
+    store.close();
+    const restarted = createFilmService({ bundledVersion: 'v1', loadDataset: async () => first.dataset, openDb: () => openStore(factory) });
+    const reply = await dispatch(restarted.handlers, request('matchTitle', { title: target?.title, year: target?.year, kind: 'movie' }));
+    expect(reply).toMatchObject({ ok: true, value: { best: { film: { id: target?.id } } } });
+    await expect.poll(async () => (await readActiveFilms(await openStore(factory)))?.films.length, { timeout: 5000 }).toBe(2500);
+  });
+});
+
+describe('a restart after an IMDb import', () => {
+  it('answers from the snapshot of the merged data, the imported rating included', async () => {
+    const dataset = fakeDataset(1500, 'v1');
+    const svc = createFilmService({ bundledVersion: 'v1', loadDataset: async () => dataset, openDb: () => openStore(factory) });
+    await svc.ensureSeeded();
+    const page = { page: true };
+    const film = dataset.films[1200];
+    const begin = await dispatch(svc.handlers, request('imdbImportBegin', { kind: 'ratings', fileName: 'title.ratings.tsv.gz', bytes: 1, asOf: '2026-12-01' }), page);
+    const importId = (begin as { value: { importId: string } }).value.importId;
+    await dispatch(svc.handlers, request('imdbImportRows', { importId, index: 0, kind: 'ratings', rows: [{ id: film?.id, rating: 9.1, votes: 123_456 }] }), page);
+    expect(await dispatch(svc.handlers, request('imdbImportCommit', { importId, rowsRead: 1, rowsKept: 1, rowsSkipped: 0, chunks: 1 }), page)).toMatchObject({ ok: true });
+    // The snapshot of the merged data is stored after the reply: wait for it.
+    await expect.poll(async () => (await readQuick(await openStore(factory)))?.basis, { timeout: 5000 }).toContain(importId);
+    const restarted = createFilmService({ bundledVersion: 'v1', loadDataset: () => new Promise(() => undefined), openDb: () => openStore(factory) });
+    const reply = await dispatch(restarted.handlers, request('matchTitle', { title: film?.title, year: film?.year, kind: 'movie' }));
+    expect(reply).toMatchObject({ ok: true, value: { best: { film: { id: film?.id, ratings: [{ source: 'imdb', value: 9.1, count: 123_456, imported: true }] } } } });
   });
 });
 

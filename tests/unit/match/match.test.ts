@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFilmIndex, type FilmIndex } from '../../../lib/data/film-index';
 import { parseDatasetBytes } from '../../../lib/data/load-dataset';
 import { DATASET_PATH, type Film } from '../../../lib/data/schema';
-import { cleanTitle, editDistance, frontArticle } from '../../../lib/match/candidates';
+import { cleanMatchTitle, editDistance, frontArticle } from '../../../lib/match/candidates';
 import { lookup } from '../../../lib/match/lookup';
 import { matchFilm, runtimeFit, type MatchQuery } from '../../../lib/match/match';
 
@@ -72,6 +72,11 @@ const FILMS: Film[] = [
   film('tt0133093', 'The Matrix', 1999, 136),
   film('tt0033428', 'Bowery Blitzkrieg', 1941, 62),
   film('tt0082096', 'Das Boot', 1981, 149),
+  film('tt2395427', 'Avengers: Age of Ultron', 2015, 141),
+  film('tt4154796', 'Avengers: Endgame', 2019, 181),
+  film('tt1160419', 'Dune', 2021, 155, { alt: ['Dune: Part One'] }),
+  film('tt0087182', 'Dune', 1984, 137),
+  film('tt15239678', 'Dune: Part Two', 2024, 166),
 ];
 
 const index = buildFilmIndex(FILMS);
@@ -198,6 +203,20 @@ describe('matchFilm: year, runtime and kind', () => {
     expect(r.others.map((o) => o.id)).toEqual(['tt0075148']);
   });
 
+  // Issue #13: Prime's detail page under the player kept the previous film's year badge after autoplay.
+  it('an exact title is not lost to another title on the year alone; the confidence says so', () => {
+    expect(best({ title: 'Avengers: Age of Ultron', year: 2019, kind: 'movie' })).toEqual(['tt2395427', 'low']);
+    expect(best({ title: 'Avengers: Age of Ultron', year: 2019, runtime: 141, kind: 'movie' })).toEqual(['tt2395427', 'medium']);
+    expect(matchFilm(index, { title: 'Avengers: Age of Ultron', year: 2019 }).others.map((o) => o.id)).toContain('tt4154796');
+    // The right year still gives the exact film at high confidence, and another title of the page's year still
+    // wins when the page names it in full.
+    expect(best({ title: 'Avengers: Age of Ultron', year: 2015, kind: 'movie' })).toEqual(['tt2395427', 'high']);
+    expect(best({ title: 'Avengers: Endgame', year: 2019, kind: 'movie' })).toEqual(['tt4154796', 'high']);
+    expect(best({ title: 'Dune: Part Two', year: 2024, kind: 'movie' })).toEqual(['tt15239678', 'high']);
+    // A remake of another year alone is still offered, never asserted.
+    expect(best({ title: 'Dune', year: 2030, kind: 'movie' })).toBeNull();
+  });
+
   it('lists other candidates best first, without the answer', () => {
     const r = matchFilm(index, { title: 'The Mummy', year: 2017 });
     expect(r.others.map((o) => o.id)).toEqual(['tt0120616', 'tt0023245']);
@@ -227,13 +246,13 @@ describe('matchFilm: hostile input', () => {
 });
 
 describe('helpers', () => {
-  it('cleanTitle keeps real subtitles and drops only copy notes', () => {
-    expect(cleanTitle('Uzumaki (Spiral) (English subtitled)')).toEqual({ title: 'Uzumaki (Spiral)', year: undefined });
-    expect(cleanTitle("To End All Wars: Director's Cut").title).toBe('To End All Wars');
-    expect(cleanTitle("Elektra DIRECTOR'S CUT").title).toBe('Elektra');
-    expect(cleanTitle('Rurouni Kenshin: The Final').title).toBe('Rurouni Kenshin: The Final');
-    expect(cleanTitle('The Manchurian Candidate (2004)')).toEqual({ title: 'The Manchurian Candidate', year: 2004 });
-    expect(cleanTitle('(2004)').title).toBe('(2004)');
+  it('cleanMatchTitle keeps real subtitles and drops only copy notes', () => {
+    expect(cleanMatchTitle('Uzumaki (Spiral) (English subtitled)')).toEqual({ title: 'Uzumaki (Spiral)', year: undefined });
+    expect(cleanMatchTitle("To End All Wars: Director's Cut").title).toBe('To End All Wars');
+    expect(cleanMatchTitle("Elektra DIRECTOR'S CUT").title).toBe('Elektra');
+    expect(cleanMatchTitle('Rurouni Kenshin: The Final').title).toBe('Rurouni Kenshin: The Final');
+    expect(cleanMatchTitle('The Manchurian Candidate (2004)')).toEqual({ title: 'The Manchurian Candidate', year: 2004 });
+    expect(cleanMatchTitle('(2004)').title).toBe('(2004)');
   });
 
   it('frontArticle reads a catalogue\'s trailing article', () => {
