@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { Confidence, FilmSummary } from '../lib/data/film-index';
 import type { Film, RatingSourceId } from '../lib/data/schema';
 import { alertText, extrasBesideScenes, verdictAdvice, verdictText, type CreditsAlert } from '../lib/credits-text';
-import { t } from '../lib/i18n';
+import { t, type MessageKey } from '../lib/i18n';
 import type { CombinedScore } from '../lib/ratings/aggregate';
 import { visibleRatings } from '../lib/ratings/sources';
 import { CreditSources } from './credit-sources';
@@ -35,6 +35,8 @@ export interface BadgeProps {
   onPickOther(id: string): void;
   onSearch(): void;
 }
+
+const CONFIDENCE_WORDS: Readonly<Record<Confidence, MessageKey>> = { high: 'confidenceHigh', medium: 'confidenceMedium', low: 'confidenceLow' };
 
 /** Extras beside a scene, said apart from the verdict so they never read as one. */
 export function ExtrasLine({ film }: { film: Film }): JSX.Element | null {
@@ -98,7 +100,7 @@ export function Badge(props: BadgeProps): JSX.Element {
               <ExtrasLine film={film} />
               <CreditSources film={film} showNotes={props.showNotes} onToggleNotes={props.onToggleNotes} />
               <p class="confidence" data-testid="match-confidence">
-                {t('badgeMatch', [confidence ?? 'low', props.queryTitle])}
+                {t('badgeMatch', [t(CONFIDENCE_WORDS[confidence ?? 'low']), props.queryTitle])}
               </p>
             </>
           ) : (

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { Film } from '../lib/data/schema';
 import { statementText } from '../lib/credits-text';
-import { t } from '../lib/i18n';
+import { formatDate, t } from '../lib/i18n';
 
 /**
  * Each source's statement with its date and link, as the verdict read it (a statement it did not count says why);
@@ -15,7 +15,7 @@ export function CreditSources({ film, showNotes, onToggleNotes }: { film: Film; 
         {film.credits.statements.map((s, i) => (
           <li key={i} class={s.reading ? 'not-counted' : undefined} data-reading={s.reading}>
             <span class="who">{s.url ? <a href={s.url} target="_blank" rel="noreferrer noopener">{s.source}</a> : s.source}</span>
-            {s.asOf ? <span class="when"> · {s.asOf}</span> : null}
+            {s.asOf ? <span class="when"> · {formatDate(s.asOf)}</span> : null}
             <span class="what">
               {' '}
               — {statementText(s)}

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImdbImportState } from '../lib/data/imdb-layers';
-import { t } from '../lib/i18n';
+import { formatDate, formatNumber, t } from '../lib/i18n';
 import type { ImportRunProgress, ImportRun } from '../lib/imdb/import-client';
 
 export interface ImdbImportProps {
@@ -24,8 +24,8 @@ type View =
   | { state: 'error'; message: string };
 
 const MB = 1024 * 1024;
-const number = (n: number): string => n.toLocaleString('en');
-const megabytes = (n: number): string => (n / MB).toFixed(n >= 100 * MB ? 0 : 1);
+const number = (n: number): string => formatNumber(n);
+const megabytes = (n: number): string => formatNumber(n / MB, { maximumFractionDigits: n >= 100 * MB ? 0 : 1, minimumFractionDigits: n >= 100 * MB ? 0 : 1 });
 
 export function ImdbImport(props: ImdbImportProps): JSX.Element {
   const [view, setView] = useState<View>({ state: 'idle' });
@@ -123,11 +123,11 @@ export function ImdbImport(props: ImdbImportProps): JSX.Element {
       ) : null}
       {layers.length > 0 ? (
         <div class="imdb-imported" data-testid="imdb-imported">
-          <p>{t('imdbAsOf', [asOf ?? ''])}</p>
+          <p>{t('imdbAsOf', [asOf ? formatDate(asOf) : ''])}</p>
           <ul>
             {layers.map((l) => (
               <li key={l.kind} data-kind={l.kind}>
-                {t('imdbLayer', [l.fileName, number(l.rowsKept), l.asOf])}
+                {t('imdbLayer', [l.fileName, number(l.rowsKept), formatDate(l.asOf)])}
               </li>
             ))}
           </ul>

@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
 import type { Film, Rating } from '../lib/data/schema';
 import { combinedTone, type CombinedScore } from '../lib/ratings/aggregate';
-import { t } from '../lib/i18n';
-import { ratingSource, scoreTone } from '../lib/ratings/sources';
+import { formatDate, formatNumber, plural, t } from '../lib/i18n';
+import { ratingSource, scoreTone, sourceLabel, sourceShort } from '../lib/ratings/sources';
 
 /** One score in its source's own format and colours, greyed on few votes, linked to the source where ids allow. */
 function Score({ rating, film, showCount }: { rating: Rating; film: Film; showCount: boolean }): JSX.Element | null {
@@ -10,16 +10,17 @@ function Score({ rating, film, showCount }: { rating: Rating; film: Film; showCo
   if (!source) return null;
   const href = source.link?.(film);
   const tone = scoreTone(rating);
-  const count = rating.count !== undefined ? `, ${rating.count.toLocaleString('en')} votes` : '';
-  const title = `${source.label}: ${source.format(rating.value, rating.scale)}${count} (as of ${rating.asOf})${tone === 'few-votes' ? ' — few votes' : ''}`;
+  const value = source.format(rating.value, rating.scale);
+  const votes = rating.count !== undefined ? plural(rating.count, 'scoreVotesOne', 'scoreVotesOther', [formatNumber(rating.count)]) : '';
+  const title = t('scoreTitle', [sourceLabel(source), votes ? `${value}, ${votes}` : value, formatDate(rating.asOf)]);
   const body = (
     <>
-      <span class="score-label">{source.short}</span> {source.format(rating.value, rating.scale)}
-      {showCount && rating.count !== undefined ? <span class="score-count"> ({rating.count.toLocaleString('en')})</span> : null}
+      <span class="score-label">{sourceShort(source)}</span> {value}
+      {showCount && rating.count !== undefined ? <span class="score-count"> ({formatNumber(rating.count)})</span> : null}
     </>
   );
   return (
-    <span class={`score tone-${tone}`} title={title} data-source={rating.source}>
+    <span class={`score tone-${tone}`} title={tone === 'few-votes' ? t('scoreFewVotes', [title]) : title} data-source={rating.source}>
       {href ? (
         <a href={href} target="_blank" rel="noreferrer noopener" onClick={(e) => e.stopPropagation()}>
           {body}
@@ -54,7 +55,7 @@ export function ScoreList({
         .slice(0, 1)
         .map((r) => (
           <span key="imdb-as-of" class="score-note" data-testid="imdb-as-of">
-            {t('imdbAsOf', [r.asOf])}
+            {t('imdbAsOf', [formatDate(r.asOf)])}
           </span>
         ))}
       {combined ? (

@@ -1,13 +1,14 @@
 import type { JSX } from 'preact';
 import type { SeedStatus } from '../lib/data/seed';
+import { formatDate, t } from '../lib/i18n';
 
 /** First-run progress while the film data is copied into the browser, then its "data as of" line. */
 export function SeedProgress({ status }: { status: SeedStatus | undefined }): JSX.Element {
-  if (!status || status.state === 'idle') return <p data-testid="seed-status" data-state="idle">Starting…</p>;
+  if (!status || status.state === 'idle') return <p data-testid="seed-status" data-state="idle">{t('imdbStarting')}</p>;
   if (status.state === 'error') {
     return (
       <p data-testid="seed-status" data-state="error" role="alert">
-        Film data could not be prepared: {status.error}
+        {t('popupSeedError', [status.error ?? ''])}
       </p>
     );
   }
@@ -15,7 +16,7 @@ export function SeedProgress({ status }: { status: SeedStatus | undefined }): JS
     const pct = status.total ? Math.round((status.done / status.total) * 100) : 0;
     return (
       <div data-testid="seed-status" data-state="seeding">
-        <label for="seed-bar">Preparing film data…</label>
+        <label for="seed-bar">{t('popupPreparing')}</label>
         <progress id="seed-bar" data-testid="seed-progress" max={100} value={pct} aria-valuenow={pct}>
           {pct}%
         </progress>
@@ -24,7 +25,7 @@ export function SeedProgress({ status }: { status: SeedStatus | undefined }): JS
   }
   return (
     <p data-testid="seed-status" data-state="ready">
-      Film data as of {status.dataAsOf ?? 'unknown'}
+      {t('seedDataAsOf', [status.dataAsOf ? formatDate(status.dataAsOf) : t('answerUnknown')])}
     </p>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The verdict in plain words. One place for the wording, shared by the badge, the popup card and the credits alert.
  */
-import type { CreditExtra, CreditsState, CreditStatement, FilmCredits } from './data/schema';
-import { t, type MessageKey } from './i18n';
+import type { CreditExtra, CreditsState, CreditStatement, FilmCredits, Tri } from './data/schema';
+import { formatList, plural, t, type MessageKey } from './i18n';
 
 const EXTRA_WORDS: Readonly<Record<CreditExtra, MessageKey>> = {
   audio: 'extraAudio',
@@ -13,25 +13,9 @@ const EXTRA_WORDS: Readonly<Record<CreditExtra, MessageKey>> = {
   'credits-gag': 'extraCreditsGag',
 };
 
-/** "a sound and still images": extras in words, joined as the messages' language joins a list. */
+/** "a sound and still images": extras in words, joined as the shown language joins a list. */
 export function extrasText(extras: readonly CreditExtra[]): string {
-  const words = extras.map((e) => t(EXTRA_WORDS[e]));
-  try {
-    return new Intl.ListFormat(t('listLocale'), { style: 'long', type: 'conjunction' }).format(words);
-  } catch {
-    return words.join(', ');
-  }
-}
-
-/** `one` or `other` for `n` as the messages' language counts (Intl.PluralRules): "1 scene", "2 scenes". */
-function plural(n: number, one: MessageKey, other: MessageKey, substitutions: readonly string[]): string {
-  let category = n === 1 ? 'one' : 'other';
-  try {
-    category = new Intl.PluralRules(t('listLocale')).select(n);
-  } catch {
-    // An unknown locale tag: English's rule above.
-  }
-  return t(category === 'one' ? one : other, substitutions);
+  return formatList(extras.map((e) => t(EXTRA_WORDS[e])));
 }
 
 export function verdictText(credits: FilmCredits): string {
@@ -72,6 +56,12 @@ export function verdictAdvice(state: CreditsState): string {
   return t('adviceStay');
 }
 
+const ANSWER_WORDS: Readonly<Record<Tri, MessageKey>> = { yes: 'answerYes', no: 'answerNo', unknown: 'answerUnknown' };
+
+function answerText(answer: Tri): string {
+  return t(ANSWER_WORDS[answer]);
+}
+
 /**
  * One source's statement in words, as the verdict read it: where it places something, what it says is there, and
  * why it was not counted when it was not.
@@ -80,7 +70,7 @@ export function statementText(s: CreditStatement): string {
   const parts: string[] = [];
   if (s.any === 'no' && s.mid !== 'yes' && s.post !== 'yes') parts.push(t('statementNothing'));
   else if (s.mid === 'unknown' && s.post === 'unknown' && s.any === 'yes') parts.push(t('statementSomewhere'));
-  else parts.push(t('statementPositions', [s.mid, s.post]));
+  else parts.push(t('statementPositions', [answerText(s.mid), answerText(s.post)]));
   const count = (s.midCount ?? 0) + (s.postCount ?? 0);
   if (count > 0) parts.push(plural(count, 'statementScenesOne', 'statementScenesOther', [String(count)]));
   if (s.extras && s.extras.length > 0) {

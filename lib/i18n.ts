@@ -49,3 +49,57 @@ export function t(key: MessageKey, substitutions: readonly string[] = []): strin
   }
   return text || formatFallback(key, substitutions);
 }
+
+/**
+ * The language the messages shown are in, for Intl (lists, plurals, numbers, dates): each locale's messages.json
+ * names its own in `intlLocale`, so the formatting follows the words actually shown, not the browser's UI language.
+ */
+export function uiLocale(): string {
+  return t('intlLocale');
+}
+
+/** A number as the shown language writes it ("1,234" / "1.234" / "7,1"); English where Intl refuses the tag. */
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  try {
+    return new Intl.NumberFormat(uiLocale(), options).format(n);
+  } catch {
+    return new Intl.NumberFormat('en', options).format(n);
+  }
+}
+
+/** `one` or `other` for `n` as the shown language counts (Intl.PluralRules): "1 scene", "2 scenes". */
+export function plural(n: number, one: MessageKey, other: MessageKey, substitutions: readonly string[]): string {
+  let category = n === 1 ? 'one' : 'other';
+  try {
+    category = new Intl.PluralRules(uiLocale()).select(n);
+  } catch {
+    // An unknown locale tag: English's rule above.
+  }
+  return t(category === 'one' ? one : other, substitutions);
+}
+
+/** A list as the shown language joins one ("a, b and c"). */
+export function formatList(items: readonly string[]): string {
+  try {
+    return new Intl.ListFormat(uiLocale(), { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/**
+ * A date the data gives as YYYY-MM-DD, YYYY-MM or YYYY, as the shown language writes dates ("2 Oct 2026",
+ * "2. Okt. 2026"); a year alone stays as it is, anything else too.
+ */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (!m) return iso;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions = day === undefined ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(uiLocale(), options).format(date);
+  } catch {
+    return iso;
+  }
+}

@@ -14,7 +14,7 @@ import { SourceList, type SourceListItem } from '../../components/source-list';
 import { SwitchField } from '../../components/switch-field';
 import { t } from '../../lib/i18n';
 import { browser } from 'wxt/browser';
-import { ratingSource } from '../../lib/ratings/sources';
+import { ratingSource, sourceLabel } from '../../lib/ratings/sources';
 import {
   loadSettings,
   resetSettings,
@@ -54,7 +54,7 @@ function sourceItems(settings: Settings): SourceListItem[] {
   return settings.ratingSources.map(({ id, enabled }) => {
     const source = ratingSource(id);
     const range = source ? `${source.format(0, source.scale)}–${source.format(source.scale, source.scale)}` : '';
-    return { id, label: source?.label ?? id, range, enabled };
+    return { id, label: source ? sourceLabel(source) : id, range, enabled };
   });
 }
 
@@ -118,7 +118,8 @@ export function App(): JSX.Element {
     if (!moved || to < 0 || to >= list.length) return;
     list.splice(from, 1);
     list.splice(to, 0, moved);
-    const label = ratingSource(moved.id)?.label ?? moved.id;
+    const source = ratingSource(moved.id);
+    const label = source ? sourceLabel(source) : moved.id;
     void update({ ratingSources: list }, t('statusMoved', [label, String(to + 1), String(list.length)]));
   };
 

@@ -5,7 +5,7 @@ import { FilmCard } from '../../components/film-card';
 import { SeedProgress } from '../../components/seed-progress';
 import type { SeedStatus } from '../../lib/data/seed';
 import type { Film, RatingSourceId } from '../../lib/data/schema';
-import { t } from '../../lib/i18n';
+import { formatDate, formatNumber, t } from '../../lib/i18n';
 import { askTab, sendMessage, type TabFilm } from '../../lib/messaging';
 import { combinedScore } from '../../lib/ratings/aggregate';
 import { RATING_SOURCES } from '../../lib/ratings/sources';
@@ -294,7 +294,7 @@ export function Popup(): JSX.Element {
       <PageReport />
       {ready && status?.dataAsOf ? (
         <footer class="muted" data-testid="data-as-of">
-          {t('popupDataAsOf', [status.dataAsOf, (status.films ?? 0).toLocaleString('en')])}
+          {t('popupDataAsOf', [formatDate(status.dataAsOf), formatNumber(status.films ?? 0)])}
         </footer>
       ) : null}
     </main>

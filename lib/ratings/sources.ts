@@ -4,14 +4,19 @@
  * score on too few votes is greyed. Adding a source touches this registry and nothing else.
  */
 import type { Rating, RatingSourceId } from '../data/schema';
+import { formatNumber, t, type MessageKey } from '../i18n';
 
 export type ScoreTone = 'good' | 'mixed' | 'bad' | 'few-votes';
 
 export interface RatingSource {
   id: RatingSourceId;
+  /** The source's name as the source writes it (English; brands are not translated). */
   label: string;
   /** Short label for the compact badge. */
   short: string;
+  /** Where the name says more than the brand ("(critics)"): the message shown instead of `label` / `short`. */
+  labelKey?: MessageKey;
+  shortKey?: MessageKey;
   /** Value at or above which the source calls a score good (its own convention). */
   good: number;
   /** Value at or below which the source calls a score bad. */
@@ -26,9 +31,10 @@ export interface RatingSource {
   link?(film: { id: string; tmdbId?: number }): string | undefined;
 }
 
-const percent = (value: number, scale: number): string => `${Math.round((value / scale) * 100)}%`;
-const tenths = (value: number, scale: number): string => ((value / scale) * 10).toFixed(1);
-const whole = (value: number, scale: number): string => String(Math.round((value / scale) * 100));
+// Each source's own scale, written as the shown language writes numbers ("7.1" / "7,1", "92%" / "92 %").
+const percent = (value: number, scale: number): string => formatNumber(Math.round((value / scale) * 100) / 100, { style: 'percent' });
+const tenths = (value: number, scale: number): string => formatNumber((value / scale) * 10, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const whole = (value: number, scale: number): string => formatNumber(Math.round((value / scale) * 100));
 
 export const RATING_SOURCES: readonly RatingSource[] = [
   // IMDb: rule of thumb "above 7 is worth a watch", red at 5.5 and below; grey under 1,000 votes (Unseen's bar).
@@ -44,11 +50,31 @@ export const RATING_SOURCES: readonly RatingSource[] = [
     link: (film) => (/^tt\d+$/.test(film.id) ? `https://www.imdb.com/title/${film.id}/` : undefined),
   },
   // Tomatometer: fresh from 60 %; RT itself shows no score under 5 reviews.
-  { id: 'rt-critics', label: 'Rotten Tomatoes (critics)', short: 'RT', good: 60, bad: 59, scale: 100, minCount: 5, format: percent },
-  { id: 'rt-audience', label: 'Rotten Tomatoes (audience)', short: 'RT aud.', good: 60, bad: 59, scale: 100, format: percent },
+  { id: 'rt-critics', label: 'Rotten Tomatoes (critics)', labelKey: 'sourceRtCritics', short: 'RT', good: 60, bad: 59, scale: 100, minCount: 5, format: percent },
+  {
+    id: 'rt-audience',
+    label: 'Rotten Tomatoes (audience)',
+    labelKey: 'sourceRtAudience',
+    short: 'RT aud.',
+    shortKey: 'sourceRtAudienceShort',
+    good: 60,
+    bad: 59,
+    scale: 100,
+    format: percent,
+  },
   // Metacritic film bands: green 61+, yellow 40-60, red 39 and below.
-  { id: 'metacritic', label: 'Metacritic (Metascore)', short: 'MC', good: 61, bad: 39, scale: 100, format: whole },
-  { id: 'metacritic-user', label: 'Metacritic (users)', short: 'MC user', good: 6.1, bad: 3.9, scale: 10, format: tenths },
+  { id: 'metacritic', label: 'Metacritic (Metascore)', labelKey: 'sourceMetacritic', short: 'MC', good: 61, bad: 39, scale: 100, format: whole },
+  {
+    id: 'metacritic-user',
+    label: 'Metacritic (users)',
+    labelKey: 'sourceMetacriticUser',
+    short: 'MC user',
+    shortKey: 'sourceMetacriticUserShort',
+    good: 6.1,
+    bad: 3.9,
+    scale: 10,
+    format: tenths,
+  },
   // TMDb has no official bands; its UI clones use green 70 %+, red under 40 %. Grey under 50 votes.
   {
     id: 'tmdb',
@@ -61,12 +87,30 @@ export const RATING_SOURCES: readonly RatingSource[] = [
     format: percent,
     link: (film) => (film.tmdbId !== undefined ? `https://www.themoviedb.org/movie/${film.tmdbId}` : undefined),
   },
-  { id: 'fandango', label: 'Fandango', short: 'Fandango', good: 4, bad: 2.5, scale: 5, format: (v, s) => `${((v / s) * 5).toFixed(1)}★` },
+  {
+    id: 'fandango',
+    label: 'Fandango',
+    short: 'Fandango',
+    good: 4,
+    bad: 2.5,
+    scale: 5,
+    format: (v, s) => `${formatNumber((v / s) * 5, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}★`,
+  },
   { id: 'mediastinger', label: 'MediaStinger', short: 'MS', good: 70, bad: 39, scale: 100, format: whole },
 ];
 
 /** Shown until the options page (issue #4) lets viewers choose. */
 export const DEFAULT_SOURCES: readonly RatingSourceId[] = ['imdb', 'rt-critics', 'metacritic', 'tmdb'];
+
+/** The source's name in the shown language. */
+export function sourceLabel(source: RatingSource): string {
+  return source.labelKey ? t(source.labelKey) : source.label;
+}
+
+/** The source's short badge label in the shown language. */
+export function sourceShort(source: RatingSource): string {
+  return source.shortKey ? t(source.shortKey) : source.short;
+}
 
 export function ratingSource(id: RatingSourceId): RatingSource | undefined {
   return RATING_SOURCES.find((s) => s.id === id);

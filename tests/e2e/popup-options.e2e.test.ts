@@ -30,7 +30,7 @@ describe('popup and options in real Chromium', () => {
     expect(await card.locator('[data-source="imdb"]').count()).toBe(1);
     await input.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
-    expect(await popup.getByTestId('data-as-of').textContent()).toContain('2026-10-02');
+    expect(await popup.getByTestId('data-as-of').textContent()).toContain('Oct 2, 2026');
     await popup.close();
   });
 
