@@ -39,6 +39,8 @@ export interface LaunchOptions {
    * measuring what a first page sees right after install. Navigate it to the popup before sending messages.
    */
   blankPage?: boolean;
+  /** The browser's UI language (`--lang`), which picks the extension's messages: "de" for the German UI. */
+  lang?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -62,6 +64,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-quic',
       // Loopback too: nothing may bypass the recording proxy.
       ...(options.proxy ? [`--proxy-server=${options.proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
