@@ -43,6 +43,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     icons: Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icons/${size}.png`])),
+    // A browser-level shortcut for the badge on the tab in front, beside the in-page one (Alt+Shift+C by default);
+    // the browser's shortcuts page changes it.
+    commands: {
+      'toggle-badge': { suggested_key: { default: 'Alt+Shift+B' }, description: '__MSG_commandToggleBadge__' },
+    },
     // public/_locales/ holds the English messages (lib/i18n.ts); a manifest with _locales must name its default.
     default_locale: 'en',
     // Only what is used: storage for settings. IndexedDB needs no permission.

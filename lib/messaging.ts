@@ -320,6 +320,8 @@ export function handleMessages(handlers: Handlers): () => void {
 export interface TabProtocolMap {
   /** The page report of issue #13 (lib/content/page-report.ts): built on demand, returned only to the popup. */
   pageReport: { data: Record<string, never>; result: string };
+  /** The browser-level shortcut (manifest `commands`): show or hide the badge, as the in-page shortcut does. */
+  toggleBadge: { data: Record<string, never>; result: boolean };
 }
 
 export type TabMessageType = keyof TabProtocolMap;

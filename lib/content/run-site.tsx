@@ -249,6 +249,18 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     update();
   }
 
+  /**
+   * Tells the background what this tab shows (its toolbar signal and the popup's "on this tab"), each time that
+   * changes: a film, or none (an episode, a page without a film, a player whose title cannot be read).
+   */
+  let reported: string | undefined;
+  function report(title: string, filmId: string | null): void {
+    const key = `${filmId ?? ''}|${win.location.href}`;
+    if (key === reported) return;
+    reported = key;
+    void ask('reportDetected', { siteId: adapter.id, title, filmId }).catch(() => undefined);
+  }
+
   async function resolve(detected: DetectedTitle, key: string): Promise<void> {
     pendingKey = key;
     const result = await ask('matchTitle', {
@@ -288,7 +300,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     ratingsRevealed = false;
     revision++;
     update();
-    void ask('reportDetected', { siteId: adapter.id, title: detected.title, filmId: shown.film?.id ?? null }).catch(() => undefined);
+    report(detected.title, shown.film?.id ?? null);
   }
 
   /** Leaves the "can't read the title" state (a title was read, or the player is gone). */
@@ -403,6 +415,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
       pendingKey = undefined;
       watchVideo(adapter.video(doc));
       showUnreadable(player, url.href);
+      report('', null);
       return;
     }
     clearUnreadable();
@@ -412,6 +425,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
       pendingKey = undefined;
       watchVideo(null);
       badge.detach();
+      report('', null);
       return;
     }
     watchVideo(detected.page === 'player' ? adapter.video(doc) : null);
@@ -446,11 +460,15 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     if (wasAsleep) update();
     setTimeout(schedule, WAKE_MS + 50);
   };
+  const toggleHidden = (): boolean => {
+    userHidden = !userHidden;
+    update();
+    return !userHidden;
+  };
   const onKeyDown = (event: KeyboardEvent): void => {
     if (!matchesShortcut(event, settings.shortcut) || isTypingTarget(event.target)) return;
     event.preventDefault();
-    userHidden = !userHidden;
-    update();
+    toggleHidden();
   };
   doc.addEventListener('mousemove', onMouseMove, { passive: true, capture: true });
   doc.addEventListener('keydown', onKeyDown, { capture: true });
@@ -471,6 +489,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
   // The popup's "Copy page report" (issue #13): built here, on request, from the page as it is now.
   const stopReports = handleTabRequests({
     pageReport: () => buildPageReport({ adapter, doc, url: new URL(win.location.href), version: manifestVersion() }),
+    toggleBadge: toggleHidden,
   });
 
   ctx.onInvalidated(() => {
