@@ -9,14 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, openFixture, siteFixture, waitReady } from '../tests/e2e/harness';
+import { badgeInPlayer, creditsAlert, NEVER_LET_ME_GO, optionsPage, popupCard } from './screens';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'demo-output');
-
-async function waitForBadge(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((id) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === id, id, { timeout: 15_000 });
-  await page.waitForTimeout(300); // let the fade-in settle before the picture
-}
 
 async function main(): Promise<void> {
   const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
@@ -35,19 +31,12 @@ async function main(): Promise<void> {
     await waitReady(session.page);
     await shoot(session.page, '0-popup-ready');
 
-    const player = siteFixture('prime-video', 'player-movie');
-    const page = await openFixture(session, player);
-    await waitForBadge(page, 'tt1334260');
-    await shoot(page, '1-badge-in-player');
+    const page = await badgeInPlayer(session, shoot, { film: NEVER_LET_ME_GO, name: '1-badge-in-player' });
     await page.locator('credits-cue-badge').getByTestId('badge-toggle').click();
     await page.locator('credits-cue-badge').getByTestId('badge-details').waitFor();
     await shoot(page, '2-badge-expanded');
 
-    const nextUp = siteFixture('prime-video', 'player-movie-nextup');
-    const alert = await openFixture(session, nextUp, (html) => html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<'));
-    await waitForBadge(alert, 'tt2015381');
-    await alert.locator('credits-cue-badge').getByTestId('credits-alert').waitFor();
-    await shoot(alert, '3-credits-alert');
+    await creditsAlert(session, shoot, '3-credits-alert');
 
     // Fullscreen is only granted to the tab in front.
     await page.bringToFront();
@@ -70,22 +59,9 @@ async function main(): Promise<void> {
 
     // Popup (search and a film card) and options, in both themes.
     for (const theme of ['light', 'dark'] as const) {
-      const popup = await session.context.newPage();
-      await popup.emulateMedia({ colorScheme: theme });
-      await popup.setViewportSize({ width: 380, height: 600 });
-      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?q=never let me`);
-      await popup.getByTestId('search-result').first().waitFor();
-      await shoot(popup, `6-popup-search-${theme}`);
-      await popup.getByTestId('search-input').press('Enter');
-      await popup.getByTestId('film-card').waitFor();
-      await shoot(popup, `7-popup-card-${theme}`);
+      const popup = await popupCard(session, shoot, { query: 'never let me', theme, searchName: `6-popup-search-${theme}`, name: `7-popup-card-${theme}` });
       await popup.close();
-
-      const options = await session.context.newPage();
-      await options.emulateMedia({ colorScheme: theme });
-      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-      await options.getByTestId('source-toggle-imdb').waitFor();
-      await shoot(options, `8-options-${theme}`);
+      const options = await optionsPage(session, shoot, { theme, name: `8-options-${theme}` });
       await options.close();
     }
   } finally {

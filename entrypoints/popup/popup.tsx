@@ -236,7 +236,10 @@ export function Popup(): JSX.Element {
   return (
     <main>
       <header>
-        <h1>Credits Cue</h1>
+        <h1>
+          <img class="mark" src="/icons/32.png" alt="" />
+          {t('extName')}
+        </h1>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           {t('popupSettings')}
         </a>
