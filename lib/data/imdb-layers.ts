@@ -160,7 +160,11 @@ export async function commitImport(
   const meta = tx.objectStore('meta');
   const staging = await meta.get(stagingKey(importId));
   if (!isStaging(staging)) {
+    // Sent again (the worker stopped before its answer reached the page): an import already committed is a success.
+    const layers = await Promise.all(IMDB_FILE_KINDS.map((kind) => meta.get(layerKey(kind))));
+    const committed = layers.find((l): l is ImdbLayerInfo => isLayer(l) && l.importId === importId);
     abandon(tx);
+    if (committed) return committed;
     throw new Error('This import is no longer in progress: start it again.');
   }
   const present = await tx.objectStore('imdb').count(importRange(importId));
@@ -183,10 +187,19 @@ export async function commitImport(
   return layer;
 }
 
-/** Drops an import in progress (cancel, failure): the current layers are untouched. */
+/**
+ * Drops an import in progress (cancel, failure): the current layers are untouched. An import that is already a
+ * current layer (its commit went through, the page did not hear of it) is live data, never deleted here.
+ */
 export async function abortImport(db: Db, importId: string): Promise<void> {
   const tx = db.transaction(['meta', 'imdb'], 'readwrite');
-  await Promise.all([tx.objectStore('meta').delete(stagingKey(importId)), tx.objectStore('imdb').delete(importRange(importId)), tx.done]);
+  const meta = tx.objectStore('meta');
+  const layers = await Promise.all(IMDB_FILE_KINDS.map((kind) => meta.get(layerKey(kind))));
+  if (layers.some((l) => isLayer(l) && l.importId === importId)) {
+    abandon(tx);
+    return;
+  }
+  await Promise.all([meta.delete(stagingKey(importId)), tx.objectStore('imdb').delete(importRange(importId)), tx.done]);
 }
 
 /** Removes every import: the bundled data answers alone again. */

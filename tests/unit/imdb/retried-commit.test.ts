@@ -1,0 +1,152 @@
+// @vitest-environment node
+/**
+ * The worker stops at the worst moment of an IMDb import: its commit went through, its answer never reached the
+ * page. The real message layer (the port client re-sends what was in flight on a new port; lib/messaging.ts)
+ * carries the real import client to a real film service on fake IndexedDB, over ports wired by hand (the fake
+ * browser has none). Before issue #15 the re-sent commit failed ("no longer in progress"), the client aborted the
+ * import, and the abort deleted the rows that had just become the live data.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createFilmService } from '../../../lib/data/film-service';
+import { readLayers } from '../../../lib/data/imdb-layers';
+import { openStore } from '../../../lib/data/store';
+import { startImport, type WorkerLike } from '../../../lib/imdb/import-client';
+import { createWorkerCore, type WorkerIn, type WorkerOut } from '../../../lib/imdb/worker-core';
+import { handleMessages, sendMessage } from '../../../lib/messaging';
+import { fakeDataset } from '../../helpers/dataset';
+import { SHARED_DATA } from '../../helpers/shared-data';
+
+type Listener = (message: unknown) => void;
+
+/** One end of a runtime port: messages arrive asynchronously, as between contexts. */
+interface FakePort {
+  name: string;
+  sender?: { id: string; url: string };
+  onMessage: { addListener(l: Listener): void; removeListener(l: Listener): void };
+  onDisconnect: { addListener(l: () => void): void; removeListener(l: () => void): void };
+  postMessage(message: unknown): void;
+  disconnect(): void;
+}
+
+function event<L>(): { listeners: Set<L>; addListener(l: L): void; removeListener(l: L): void } {
+  const listeners = new Set<L>();
+  return { listeners, addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) };
+}
+
+/**
+ * Wires runtime.connect to runtime.onConnect. `dropReply` decides, per reply the background sends, whether the
+ * worker "stops" instead: both ends disconnect and the reply is lost.
+ */
+/** Closes every port wired so far (the client then connects afresh: tests do not share a port). */
+const closers: Array<() => void> = [];
+
+function wirePorts(dropReply: (reply: unknown) => boolean): void {
+  const onConnect = event<(port: FakePort) => void>();
+  (fakeBrowser.runtime as unknown as { onConnect: typeof onConnect }).onConnect = onConnect;
+  (fakeBrowser.runtime as unknown as { connect(info: { name: string }): FakePort }).connect = ({ name }) => {
+    const ends = [0, 1].map(() => ({ message: event<Listener>(), disconnect: event<() => void>() }));
+    let open = true;
+    const close = (): void => {
+      if (!open) return;
+      open = false;
+      for (const end of ends) for (const l of end.disconnect.listeners) l();
+    };
+    const port = (self: 0 | 1, sender?: FakePort['sender']): FakePort => ({
+      name,
+      ...(sender && { sender }),
+      onMessage: ends[self]!.message,
+      onDisconnect: ends[self]!.disconnect,
+      postMessage(message) {
+        if (!open) throw new Error('Attempting to use a disconnected port object');
+        if (self === 1 && dropReply(message)) {
+          setTimeout(close, 0);
+          return;
+        }
+        setTimeout(() => open && ends[1 - self]!.message.listeners.forEach((l) => l(message)), 0);
+      },
+      disconnect: close,
+    });
+    closers.push(close);
+    const background = port(1, { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
+    setTimeout(() => onConnect.listeners.forEach((l) => l(background)), 0);
+    return port(0);
+  };
+}
+
+function inThreadWorker(): WorkerLike {
+  const listeners: Array<(event: MessageEvent<WorkerOut>) => void> = [];
+  let terminated = false;
+  const core = createWorkerCore((message) => {
+    if (!terminated) setTimeout(() => listeners.forEach((l) => l({ data: message } as MessageEvent<WorkerOut>)), 0);
+  });
+  return {
+    postMessage: (message: WorkerIn) => setTimeout(() => !terminated && core(message), 0),
+    addEventListener: (_type, listener) => listeners.push(listener),
+    terminate: () => {
+      terminated = true;
+    },
+  };
+}
+
+/** The background's own handlers beside the film service's (entrypoints/background.ts), as no-ops. */
+const TAB_HANDLERS = { openSearch: async () => null, reportDetected: async () => null, getTabFilm: async () => null };
+
+const ratings = (): File =>
+  new File([readFileSync(resolve(SHARED_DATA, 'raw/imdb_tsv_sample/title.ratings.tsv.gz'))], 'title.ratings.tsv.gz', { lastModified: Date.UTC(2026, 10, 30) });
+
+describe('an IMDb import whose commit answer is lost with the worker', () => {
+  let stop: (() => void) | undefined;
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => {
+    stop?.();
+    for (const close of closers.splice(0)) close();
+  });
+
+  it('succeeds once, keeps the committed rows, and the page hears of it', async () => {
+    const dataset = fakeDataset(20);
+    const factory = new IDBFactory();
+    const service = createFilmService({ bundledVersion: dataset.manifest.version, loadDataset: async () => dataset, openDb: () => openStore(factory) });
+    await service.ensureSeeded();
+    let dropped = 0;
+    // The reply to the commit (it carries the import state, with its ratings layer) is the one the worker never sends.
+    wirePorts((reply) => {
+      const text = JSON.stringify(reply);
+      if (dropped === 0 && text.includes('"ratings":{') && text.includes('"importedAt"')) {
+        dropped++;
+        return true;
+      }
+      return false;
+    });
+    stop = handleMessages({ ...service.handlers, ...TAB_HANDLERS });
+
+    const run = startImport([ratings()], () => undefined, { ask: sendMessage, createWorker: inThreadWorker });
+    const result = await run.done;
+    expect(dropped).toBe(1);
+    expect(result.state.ratings?.rowsKept).toBeGreaterThan(0);
+    // The layer is there, and its rows with it: the lost answer destroyed nothing.
+    const layers = await readLayers(await openStore(factory));
+    expect(layers.state.ratings?.importId).toBe(result.state.ratings?.importId);
+    expect(layers.ratings.length).toBe(result.state.ratings?.rowsKept);
+  });
+
+  it('a request whose repeat would do it twice (opening the search) is not sent again', async () => {
+    const calls: string[] = [];
+    wirePorts(() => true);
+    const dataset = fakeDataset(2);
+    const service = createFilmService({ bundledVersion: dataset.manifest.version, loadDataset: async () => dataset, openDb: () => openStore(new IDBFactory()) });
+    stop = handleMessages({
+      ...service.handlers,
+      ...TAB_HANDLERS,
+      openSearch: async ({ query }: { query: string }) => {
+        calls.push(query);
+        return null;
+      },
+    });
+    await expect(sendMessage('openSearch', { query: 'Trap' })).rejects.toThrow(/stopped while answering "openSearch"/);
+    expect(calls).toEqual(['Trap']);
+  });
+});
