@@ -18,13 +18,14 @@ import {
   type FilmBucket,
   type KeyLookup,
   type MatchableFilm,
+  type StringList,
   type TitleCandidate,
-  type YearBucket,
+  type YearKeys,
 } from '../match/candidates';
 import { matchKey, normalizeTitle } from '../match/normalize';
 import type { Film } from './schema';
 
-export type { MatchableFilm } from '../match/candidates';
+export type { MatchableFilm, StringList } from '../match/candidates';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -54,6 +55,36 @@ export interface IndexKeys {
   partEntries: number[][];
   names: string[];
   namePositions: number[];
+}
+
+/**
+ * Keys to restore an index from: IndexKeys, or the same lists in another form (a quick snapshot's packed strings,
+ * which parse several times faster than 500,000 separate strings).
+ */
+export interface KeyLists {
+  fullKeys: StringList;
+  fullPositions: readonly FilmBucket[];
+  partKeys: StringList;
+  partEntries: ReadonlyArray<readonly number[]>;
+  names: StringList;
+  namePositions: readonly number[];
+}
+
+function toArray(list: StringList): string[] {
+  return Array.from({ length: list.length }, (_, i) => list.at(i) ?? '');
+}
+
+/** The plain form of restored keys: IndexKeys as they came, other lists copied into arrays. */
+function plainKeys(keys: KeyLists): IndexKeys {
+  if (Array.isArray(keys.fullKeys) && Array.isArray(keys.partKeys) && Array.isArray(keys.names)) return keys as IndexKeys;
+  return {
+    fullKeys: toArray(keys.fullKeys),
+    fullPositions: [...keys.fullPositions],
+    partKeys: toArray(keys.partKeys),
+    partEntries: keys.partEntries.map((e) => [...e]),
+    names: toArray(keys.names),
+    namePositions: [...keys.namePositions],
+  };
 }
 
 export interface FilmIndex<F extends MatchableFilm = Film> {
@@ -114,6 +145,11 @@ export interface FilmList<F> {
   yearAt(position: number): number | undefined;
   /** Every film (made now if need be). */
   all(): readonly F[];
+  /**
+   * The position of a film `at` has already made, by id (heads: the films a lookup reached). The film a match
+   * answers with is always one, so its record is found without a map of every id (~15 ms with the IMDb import).
+   */
+  madePosition?(id: string): number | undefined;
 }
 
 export function arrayFilmList<F extends MatchableFilm>(films: readonly F[]): FilmList<F> {
@@ -129,7 +165,7 @@ export function arrayFilmList<F extends MatchableFilm>(films: readonly F[]): Fil
 /** Sorted keys and their values (parallel arrays), read by binary search: a restored index builds no Map. */
 class SortedLookup<V> implements KeyLookup<V> {
   constructor(
-    private readonly keys: readonly string[],
+    private readonly keys: StringList,
     private readonly values: readonly V[],
   ) {}
 
@@ -138,7 +174,7 @@ class SortedLookup<V> implements KeyLookup<V> {
     let hi = this.keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const at = this.keys[mid] ?? '';
+      const at = this.keys.at(mid) ?? '';
       if (at === key) return this.values[mid];
       if (at < key) lo = mid + 1;
       else hi = mid;
@@ -151,7 +187,7 @@ interface Built {
   keys: CandidateKeys;
   /** The keys as plain data (made when first asked for, from a built index). */
   plain: () => IndexKeys;
-  names: readonly string[];
+  names: StringList;
   namePositions: readonly number[];
 }
 
@@ -193,36 +229,67 @@ function buildKeys(films: readonly MatchableFilm[]): Built {
  * Stored keys as they are: lookups by binary search, and the spelling-variant buckets (rarely needed) derived from
  * the full keys and the films' years on first use.
  */
-function restoreKeys(films: FilmList<unknown>, stored: IndexKeys): Built {
-  let byYear: Map<number, YearBucket> | undefined;
-  const deriveByYear = (): Map<number, YearBucket> => {
-    const pairs: Array<[number, string, number]> = [];
-    stored.fullKeys.forEach((key, i) => {
-      for (const position of bucketPositions(stored.fullPositions[i])) {
-        const year = films.yearAt(position);
-        if (year !== undefined) pairs.push([year, key, position]);
-      }
-    });
-    pairs.sort((a, b) => a[2] - b[2]);
-    const out = new Map<number, YearBucket>();
-    for (const [year, key, position] of pairs) {
-      let bucket = out.get(year);
-      if (!bucket) out.set(year, (bucket = { keys: [], films: [] }));
-      bucket.keys.push(key);
-      bucket.films.push(position);
-    }
-    return out;
-  };
+function restoreKeys(films: FilmList<unknown>, stored: KeyLists): Built {
+  let byYear: Map<number, YearKeys> | undefined;
   return {
     keys: {
       full: new SortedLookup(stored.fullKeys, stored.fullPositions),
       part: new SortedLookup(stored.partKeys, stored.partEntries),
-      byYear: () => (byYear ??= deriveByYear()),
+      byYear: () => (byYear ??= yearKeys(films, stored)),
     },
-    plain: () => stored,
+    plain: () => plainKeys(stored),
     names: stored.names,
     namePositions: stored.namePositions,
   };
+}
+
+/**
+ * The spelling-variant buckets of stored keys: each film's full keys by its year, in film order as a build makes
+ * them. With the full IMDb import that is 400,000 keys, so the pairs are ordered by a counting sort over typed
+ * arrays and the keys stay where they are (a bucket reads them through their index): sorting tuples of them took
+ * ~300 ms, the first time a title's year found nothing.
+ */
+function yearKeys(films: FilmList<unknown>, stored: KeyLists): Map<number, YearKeys> {
+  const n = films.length;
+  const { fullKeys, fullPositions } = stored;
+  const each = (visit: (keyIndex: number, position: number) => void): void => {
+    for (let i = 0; i < fullKeys.length; i++) {
+      const bucket = fullPositions[i];
+      if (typeof bucket === 'number') visit(i, bucket);
+      else for (const position of bucket ?? []) visit(i, position);
+    }
+  };
+  // starts[p] .. starts[p + 1]: the pairs of the film at position p.
+  const starts = new Uint32Array(n + 1);
+  each((_, p) => {
+    if (p >= 0 && p < n) starts[p + 1] = (starts[p + 1] ?? 0) + 1;
+  });
+  for (let p = 0; p < n; p++) starts[p + 1] = (starts[p + 1] ?? 0) + (starts[p] ?? 0);
+  const keyAt = new Uint32Array(starts[n] ?? 0);
+  const fill = starts.slice(0, n);
+  each((i, p) => {
+    if (p < 0 || p >= n) return;
+    const at = fill[p] ?? 0;
+    keyAt[at] = i;
+    fill[p] = at + 1;
+  });
+  const buckets = new Map<number, { keyIndexes: number[]; films: number[] }>();
+  for (let p = 0; p < n; p++) {
+    const year = films.yearAt(p);
+    if (year === undefined) continue;
+    for (let j = starts[p] ?? 0; j < (starts[p + 1] ?? 0); j++) {
+      let bucket = buckets.get(year);
+      if (!bucket) buckets.set(year, (bucket = { keyIndexes: [], films: [] }));
+      bucket.keyIndexes.push(keyAt[j] ?? 0);
+      bucket.films.push(p);
+    }
+  }
+  const out = new Map<number, YearKeys>();
+  for (const [year, { keyIndexes, films: positions }] of buckets) {
+    const at = (j: number): string | undefined => (j >= 0 && j < keyIndexes.length ? fullKeys.at(keyIndexes[j] ?? 0) : undefined);
+    out.set(year, { keys: { length: keyIndexes.length, at }, films: positions });
+  }
+  return out;
 }
 
 function createIndex<F extends MatchableFilm>(list: FilmList<F>, built: Built): FilmIndex<F> {
@@ -230,6 +297,8 @@ function createIndex<F extends MatchableFilm>(list: FilmList<F>, built: Built): 
   // Made on the first lookup by id: matching never needs it, and a restarted worker answers before it exists.
   let byId: Map<string, number> | undefined;
   const positionOf = (id: string): number | undefined => {
+    const made = list.madePosition?.(id);
+    if (made !== undefined) return made;
     if (!byId) {
       byId = new Map();
       for (let p = 0; p < list.length; p++) byId.set(list.idAt(p) ?? '', p);
@@ -243,7 +312,7 @@ function createIndex<F extends MatchableFilm>(list: FilmList<F>, built: Built): 
     let hi = names.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((names[mid] ?? '') < p) lo = mid + 1;
+      if ((names.at(mid) ?? '') < p) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -255,7 +324,7 @@ function createIndex<F extends MatchableFilm>(list: FilmList<F>, built: Built): 
     if (p.length < MIN_BEGINNING || !p.includes(' ')) return [];
     const found: number[] = [];
     for (let i = lowerBound(`${p} `); i < names.length && found.length < 50; i++) {
-      if (!(names[i] ?? '').startsWith(`${p} `)) break;
+      if (!(names.at(i) ?? '').startsWith(`${p} `)) break;
       const position = namePositions[i] ?? -1;
       if (!found.includes(position)) found.push(position);
     }
@@ -285,7 +354,7 @@ function createIndex<F extends MatchableFilm>(list: FilmList<F>, built: Built): 
       const seen = new Set<number>();
       const hits: F[] = [];
       for (let i = lowerBound(p); i < names.length; i++) {
-        if (!(names[i] ?? '').startsWith(p)) break;
+        if (!(names.at(i) ?? '').startsWith(p)) break;
         const position = namePositions[i] ?? -1;
         const film = list.at(position);
         if (film && !seen.has(position)) {
@@ -312,6 +381,6 @@ export function buildFilmIndex<F extends MatchableFilm>(films: readonly F[]): Fi
  * An index over `films` from the plain keys (`keys()`) of an index over the same films, position for position:
  * nothing is normalised and no key map is built.
  */
-export function restoreFilmIndex<F extends MatchableFilm>(films: FilmList<F>, keys: IndexKeys): FilmIndex<F> {
+export function restoreFilmIndex<F extends MatchableFilm>(films: FilmList<F>, keys: KeyLists): FilmIndex<F> {
   return createIndex(films, restoreKeys(films, keys));
 }

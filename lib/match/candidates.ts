@@ -53,11 +53,23 @@ export interface TitleCandidate<F extends MatchableFilm = Film> {
   pageSaysMore: boolean;
 }
 
+/** Read-only strings by position: an array, or a view over strings stored otherwise (lib/data/quick-index.ts). */
+export interface StringList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
 /**
- * The spelling-variant fallback's films of one year: `keys[i]` is a full key of the film at position `films[i]`
- * (parallel arrays).
+ * The spelling-variant fallback's films of one year: `keys.at(i)` is a full key of the film at position `films[i]`
+ * (parallel lists, in film order).
  */
-export interface YearBucket {
+export interface YearKeys {
+  keys: StringList;
+  films: readonly number[];
+}
+
+/** A YearKeys while an index is built. */
+export interface YearBucket extends YearKeys {
   keys: string[];
   films: number[];
 }
@@ -87,9 +99,9 @@ export interface CandidateKeys {
    * Keys of title parts (before or after ": " / " - "): tier 1 when the rest is only "The Movie", else 2; and
    * segment keys (splitTitle), tier 1. Each entry is `position * 2 + tier - 1`.
    */
-  part: KeyLookup<number[]>;
+  part: KeyLookup<readonly number[]>;
   /** Full keys by film year, for the spelling-variant fallback (made on first use by a restored index). */
-  byYear(): ReadonlyMap<number, YearBucket>;
+  byYear(): ReadonlyMap<number, YearKeys>;
 }
 
 /** The keys while an index is built. */
@@ -507,11 +519,12 @@ export function findSpellingVariants(keys: CandidateKeys, title: string, year: n
   for (const y of [year - 1, year, year + 1]) {
     const bucket = keys.byYear().get(y);
     if (!bucket) continue;
-    bucket.keys.forEach((other, i) => {
+    for (let i = 0; i < bucket.films.length; i++) {
+      const other = bucket.keys.at(i) ?? '';
       const position = bucket.films[i];
-      if (position === undefined || Math.abs(other.length - key.length) > max || other === key || digitsOf(other) !== digits) return;
+      if (position === undefined || Math.abs(other.length - key.length) > max || other === key || digitsOf(other) !== digits) continue;
       if (editDistance(key, other, max) <= max && !hits.some((h) => h.position === position)) hits.push({ position, tier: 2, pageSaysMore: false });
-    });
+    }
   }
   return hits;
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFilmIndex } from '../../../lib/data/film-index';
 import { parseDatasetBytes } from '../../../lib/data/load-dataset';
-import { basisOf, decodeQuick, encodeQuick } from '../../../lib/data/quick-index';
+import { basisOf, decodeQuick, encodeQuick, type QuickSnapshot } from '../../../lib/data/quick-index';
 import { DATASET_PATH } from '../../../lib/data/schema';
 import { matchFilm, type MatchQuery } from '../../../lib/match/match';
 import { fakeDataset } from '../../helpers/dataset';
@@ -45,7 +45,31 @@ describe('quick snapshot', () => {
     expect(decodeQuick({ ...snapshot, films: 31 }, 'v1|||')).toBeUndefined();
     expect(decodeQuick({ ...snapshot, data: snapshot.data.slice(0, -10) }, 'v1|||')).toBeUndefined();
     expect(decodeQuick({ ...snapshot, data: '{"ids":[]}' }, 'v1|||')).toBeUndefined();
+    // Packed strings whose lengths do not add up to their text (one title cut short, or a length made negative).
+    expect(decodeQuick({ ...snapshot, texts: { ...snapshot.texts, titles: snapshot.texts.titles.slice(0, -1) } }, 'v1|||')).toBeUndefined();
+    const data = JSON.parse(snapshot.data) as { lengths: { titles: number[] } };
+    const [first = 0, second = 0, ...rest] = data.lengths.titles;
+    const negative = { ...data, lengths: { ...data.lengths, titles: [-1, second + first + 1, ...rest] } };
+    expect(decodeQuick({ ...snapshot, data: JSON.stringify(negative) }, 'v1|||')).toBeUndefined();
+    expect(decodeQuick({ ...snapshot, texts: { ...snapshot.texts, names: 7 } } as unknown as QuickSnapshot, 'v1|||')).toBeUndefined();
     expect(decodeQuick(undefined, 'v1|||')).toBeUndefined();
+  });
+
+  it('keeps each film\'s original and alternative titles, and hostile strings, exactly', () => {
+    const films = fakeDataset(6).films.map((f, i) => {
+      if (i === 1) return { ...f, originalTitle: 'Le Film Un', alt: ['Film Eins', '', 'Фильм \u0000 "один" \\'] };
+      if (i === 3) return { ...f, alt: ['\ud83c\udfac Three', 'x'.repeat(5000)] };
+      if (i === 4) return { ...f, title: '', originalTitle: 'Original Four' };
+      return f;
+    });
+    const full = buildFilmIndex(films);
+    const quick = decodeQuick(encodeQuick(full, 'b'), 'b');
+    for (const f of films) {
+      const head = quick?.get(f.id);
+      expect([head?.title, head?.originalTitle, head?.alt]).toEqual([f.title, f.originalTitle, f.alt]);
+    }
+    expect(quick?.keys()).toEqual(full.keys());
+    expect(quick?.find('Film Eins').map((h) => h.film.id)).toEqual([films[1]?.id]);
   });
 
   it('names the data it describes: the version and each import', () => {
