@@ -140,7 +140,20 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     status = { ...status, state: 'idle', version: undefined };
     void ensureSeeded().catch(() => undefined);
   };
-  const db = (): Promise<Db> => (dbPromise ??= options.openDb ? options.openDb(onLost) : openStore(undefined, onLost));
+  /**
+   * A failure is not remembered: a store that did not open (or an index that did not load) is tried again on the
+   * next request, instead of failing every later query until the worker restarts (on Firefox's persistent
+   * background page, for the whole browser session).
+   */
+  const forgetOnFailure = <T>(promise: Promise<T>, forget: () => void): Promise<T> =>
+    promise.catch((error: unknown) => {
+      forget();
+      throw error;
+    });
+  const db = (): Promise<Db> =>
+    (dbPromise ??= forgetOnFailure(options.openDb ? options.openDb(onLost) : openStore(undefined, onLost), () => {
+      dbPromise = undefined;
+    }));
 
   /**
    * A stored chunk the answering data names is gone (storage partly evicted or cleared): the quick snapshot no
@@ -192,7 +205,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
 
   /** Loads the complete active version (if any): from the quick snapshot, else every stored film. */
   const loadIndex = (): Promise<void> =>
-    (loading ??= (async () => {
+    (loading ??= forgetOnFailure((async () => {
       const store = await db();
       const [active, imports, quick] = await Promise.all([getActive(store), readImportState(store), readQuick(store)]);
       if (!active || answering) return;
@@ -213,7 +226,9 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
       setAnswering(next);
       readyStatus(stored.active);
       void persist(next);
-    })());
+    })(), () => {
+      loading = undefined;
+    }));
 
   const ensureSeeded = (): Promise<void> =>
     (seeding ??= (async () => {

@@ -40,6 +40,8 @@ export interface ImportRun {
 export interface WorkerLike {
   postMessage(message: WorkerIn): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerOut>) => void): void;
+  /** The worker itself failed (a crash, a script that would not load): the run must end, not wait for ever. */
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   terminate(): void;
 }
 
@@ -75,6 +77,15 @@ export function startImport(files: readonly File[], onProgress: (p: ImportRunPro
   worker.addEventListener('message', (event) => {
     for (const listener of [...listeners]) listener(event.data);
   });
+  // A worker that dies answers nothing more: every step the run waits on ends with this error instead.
+  const crashed = new Promise<never>((_resolve, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault?.();
+      reject(new Error(`The import stopped: its worker failed (${event.message || 'no reason given'}). Nothing was changed.`));
+    });
+  });
+  crashed.catch(() => undefined); // awaited through the races below; never an unhandled rejection on its own
+  const orCrash = <T>(step: Promise<T>): Promise<T> => Promise.race([step, crashed]);
   const post = (message: WorkerIn): void => worker.postMessage(message);
 
   const detectAll = (): Promise<Array<ImdbFileKind | null>> =>
@@ -125,7 +136,7 @@ export function startImport(files: readonly File[], onProgress: (p: ImportRunPro
 
   const done = (async (): Promise<ImportRunResult> => {
     try {
-      const kinds = await detectAll();
+      const kinds = await orCrash(detectAll());
       const wrong = files.filter((_, i) => kinds[i] === null).map((f) => f.name);
       if (wrong.length > 0) {
         throw new Error(`Not an IMDb title.ratings, title.basics or title.akas file (nothing was imported): ${wrong.join(', ')}`);
@@ -144,7 +155,7 @@ export function startImport(files: readonly File[], onProgress: (p: ImportRunPro
         const { importId } = await deps.ask('imdbImportBegin', { kind, fileName: file.name.slice(0, 200), bytes: file.size, asOf: fileDate(file.lastModified) });
         staging = importId;
         if (cancelled) throw new Cancelled();
-        const counts = await importOne(file, kind, plan, importId, i + 1);
+        const counts = await orCrash(importOne(file, kind, plan, importId, i + 1));
         state = await deps.ask('imdbImportCommit', { importId, ...counts });
         staging = undefined;
         rowsKept += counts.rowsKept;

@@ -10,33 +10,15 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createFilmService } from '../../../lib/data/film-service';
 import { openStore } from '../../../lib/data/store';
-import { startImport, type ImportRunProgress, type WorkerLike } from '../../../lib/imdb/import-client';
-import { createWorkerCore, type WorkerIn, type WorkerOut } from '../../../lib/imdb/worker-core';
+import { startImport, type ImportRunProgress } from '../../../lib/imdb/import-client';
 import { dispatch, type sendMessage } from '../../../lib/messaging';
 import { fakeDataset } from '../../helpers/dataset';
+import { inThreadWorker } from '../../helpers/in-thread-worker';
 import { SHARED_DATA } from '../../helpers/shared-data';
 
 const SAMPLES = resolve(SHARED_DATA, 'raw/imdb_tsv_sample');
 const sample = (name: string, as = name): File => new File([readFileSync(resolve(SAMPLES, name))], as, { lastModified: Date.UTC(2026, 10, 30) });
 
-/** A Worker stand-in running the real core in this thread, with asynchronous delivery both ways like a Worker. */
-function inThreadWorker(): WorkerLike & { terminated: boolean } {
-  const listeners: Array<(event: MessageEvent<WorkerOut>) => void> = [];
-  let terminated = false;
-  const core = createWorkerCore((message) => {
-    if (!terminated) setTimeout(() => listeners.forEach((l) => l({ data: message } as MessageEvent<WorkerOut>)), 0);
-  });
-  return {
-    get terminated() {
-      return terminated;
-    },
-    postMessage: (message: WorkerIn) => setTimeout(() => !terminated && core(message), 0),
-    addEventListener: (_type, listener) => listeners.push(listener),
-    terminate: () => {
-      terminated = true;
-    },
-  };
-}
 
 async function setup(): Promise<{ ask: typeof sendMessage; calls: string[] }> {
   const dataset = fakeDataset(20);

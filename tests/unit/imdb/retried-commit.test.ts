@@ -14,83 +14,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFilmService } from '../../../lib/data/film-service';
 import { readLayers } from '../../../lib/data/imdb-layers';
 import { openStore } from '../../../lib/data/store';
-import { startImport, type WorkerLike } from '../../../lib/imdb/import-client';
-import { createWorkerCore, type WorkerIn, type WorkerOut } from '../../../lib/imdb/worker-core';
+import { startImport } from '../../../lib/imdb/import-client';
 import { handleMessages, sendMessage } from '../../../lib/messaging';
 import { fakeDataset } from '../../helpers/dataset';
+import { closePorts, wirePorts } from '../../helpers/fake-ports';
+import { inThreadWorker } from '../../helpers/in-thread-worker';
 import { SHARED_DATA } from '../../helpers/shared-data';
-
-type Listener = (message: unknown) => void;
-
-/** One end of a runtime port: messages arrive asynchronously, as between contexts. */
-interface FakePort {
-  name: string;
-  sender?: { id: string; url: string };
-  onMessage: { addListener(l: Listener): void; removeListener(l: Listener): void };
-  onDisconnect: { addListener(l: () => void): void; removeListener(l: () => void): void };
-  postMessage(message: unknown): void;
-  disconnect(): void;
-}
-
-function event<L>(): { listeners: Set<L>; addListener(l: L): void; removeListener(l: L): void } {
-  const listeners = new Set<L>();
-  return { listeners, addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) };
-}
-
-/**
- * Wires runtime.connect to runtime.onConnect. `dropReply` decides, per reply the background sends, whether the
- * worker "stops" instead: both ends disconnect and the reply is lost.
- */
-/** Closes every port wired so far (the client then connects afresh: tests do not share a port). */
-const closers: Array<() => void> = [];
-
-function wirePorts(dropReply: (reply: unknown) => boolean): void {
-  const onConnect = event<(port: FakePort) => void>();
-  (fakeBrowser.runtime as unknown as { onConnect: typeof onConnect }).onConnect = onConnect;
-  (fakeBrowser.runtime as unknown as { connect(info: { name: string }): FakePort }).connect = ({ name }) => {
-    const ends = [0, 1].map(() => ({ message: event<Listener>(), disconnect: event<() => void>() }));
-    let open = true;
-    const close = (): void => {
-      if (!open) return;
-      open = false;
-      for (const end of ends) for (const l of end.disconnect.listeners) l();
-    };
-    const port = (self: 0 | 1, sender?: FakePort['sender']): FakePort => ({
-      name,
-      ...(sender && { sender }),
-      onMessage: ends[self]!.message,
-      onDisconnect: ends[self]!.disconnect,
-      postMessage(message) {
-        if (!open) throw new Error('Attempting to use a disconnected port object');
-        if (self === 1 && dropReply(message)) {
-          setTimeout(close, 0);
-          return;
-        }
-        setTimeout(() => open && ends[1 - self]!.message.listeners.forEach((l) => l(message)), 0);
-      },
-      disconnect: close,
-    });
-    closers.push(close);
-    const background = port(1, { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
-    setTimeout(() => onConnect.listeners.forEach((l) => l(background)), 0);
-    return port(0);
-  };
-}
-
-function inThreadWorker(): WorkerLike {
-  const listeners: Array<(event: MessageEvent<WorkerOut>) => void> = [];
-  let terminated = false;
-  const core = createWorkerCore((message) => {
-    if (!terminated) setTimeout(() => listeners.forEach((l) => l({ data: message } as MessageEvent<WorkerOut>)), 0);
-  });
-  return {
-    postMessage: (message: WorkerIn) => setTimeout(() => !terminated && core(message), 0),
-    addEventListener: (_type, listener) => listeners.push(listener),
-    terminate: () => {
-      terminated = true;
-    },
-  };
-}
 
 /** The background's own handlers beside the film service's (entrypoints/background.ts), as no-ops. */
 const TAB_HANDLERS = { openSearch: async () => null, reportDetected: async () => null, getTabFilm: async () => null };
@@ -103,7 +32,7 @@ describe('an IMDb import whose commit answer is lost with the worker', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => {
     stop?.();
-    for (const close of closers.splice(0)) close();
+    closePorts();
   });
 
   it('succeeds once, keeps the committed rows, and the page hears of it', async () => {
