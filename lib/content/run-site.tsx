@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Badge } from '../../components/badge';
 import type { FilmSummary } from '../data/film-index';
 import type { Confidence } from '../data/film-index';
@@ -21,10 +22,6 @@ import { createBadgeHost, type BadgeHost } from './badge-host';
 import { buildPageReport } from './page-report';
 import { isNearEnd, isTypingTarget, pageSaysCredits } from './signals';
 
-/** What the runtime needs from WXT's content-script context (kept narrow so tests can pass a plain object). */
-export interface ContentContext {
-  onInvalidated(callback: () => void): void;
-}
 
 /**
  * Throttle bursts of DOM mutations: one check at most every CHECK_DELAY_MS (20 a second on a busy player page keeps
@@ -94,14 +91,18 @@ export interface RunSiteOptions {
   settings?: { load(): Promise<Settings>; watch(cb: (s: Settings) => void): () => void };
 }
 
-export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, options: RunSiteOptions = {}): void {
+/**
+ * Runs on `ctx`, WXT's content-script context: its listeners, timers and URL watcher end with it (a reloaded or
+ * updated extension invalidates the old script), so nothing here keeps its own list of things to undo.
+ */
+export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, css: string, options: RunSiteOptions = {}): void {
   const doc = options.doc ?? document;
   const ask = options.ask ?? sendMessage;
   const win = doc.defaultView ?? window;
   const badge: BadgeHost = createBadgeHost(doc, css);
   let shown: Shown | undefined;
   let pendingKey: string | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: number | undefined;
   /** When the last check ran (ms since epoch): the throttle's clock. */
   let lastCheck = 0;
   let expanded = false;
@@ -118,12 +119,12 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
   /** The dataset's per-source means (combined score priors), asked for once, when first needed. */
   let means: Partial<Record<RatingSourceId, number>> | undefined;
   /** A player on screen without a readable title: since when, on which URL, and whether the badge says so. */
-  let unreadable: { href: string; since: number; timer?: ReturnType<typeof setTimeout>; shown: boolean } | undefined;
+  let unreadable: { href: string; since: number; timer?: number; shown: boolean } | undefined;
   /** The URL on which the player itself named an episode: a tab title read there names the episode, not a film. */
   let episodeHref: string | undefined;
   /** Failed answers of the title asked for last, and the timer of its next try. */
   let failures: { key: string; count: number } | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: number | undefined;
 
   const paint = (alert: CreditsAlert | null, placement: 'player' | 'inline'): void => {
     if (!shown) return;
@@ -279,7 +280,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
       const delay = RETRY_DELAYS_MS[count - 1];
       if (delay !== undefined) {
         if (retryTimer !== undefined) clearTimeout(retryTimer);
-        retryTimer = setTimeout(() => {
+        retryTimer = ctx.setTimeout(() => {
           retryTimer = undefined;
           schedule();
         }, delay);
@@ -326,7 +327,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     const state = unreadable;
     const waited = Date.now() - state.since;
     if (waited < UNREADABLE_MS) {
-      state.timer ??= setTimeout(() => {
+      state.timer ??= ctx.setTimeout(() => {
         state.timer = undefined;
         schedule();
       }, UNREADABLE_MS - waited + 10);
@@ -440,7 +441,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
    */
   function schedule(): void {
     if (timer !== undefined || disposed) return;
-    timer = setTimeout(check, Math.max(0, lastCheck + CHECK_DELAY_MS - Date.now()));
+    timer = ctx.setTimeout(check, Math.max(0, lastCheck + CHECK_DELAY_MS - Date.now()));
   }
 
   const observer = new MutationObserver(schedule);
@@ -458,7 +459,7 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     const wasAsleep = Date.now() > awakeUntil;
     awakeUntil = Date.now() + WAKE_MS;
     if (wasAsleep) update();
-    setTimeout(schedule, WAKE_MS + 50);
+    ctx.setTimeout(schedule, WAKE_MS + 50);
   };
   const toggleHidden = (): boolean => {
     userHidden = !userHidden;
@@ -470,11 +471,13 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     event.preventDefault();
     toggleHidden();
   };
-  doc.addEventListener('mousemove', onMouseMove, { passive: true, capture: true });
-  doc.addEventListener('keydown', onKeyDown, { capture: true });
-  doc.addEventListener('fullscreenchange', schedule);
-  win.addEventListener('wxt:locationchange', schedule);
-  win.addEventListener('popstate', schedule);
+  ctx.addEventListener(doc, 'mousemove', onMouseMove, { passive: true, capture: true });
+  ctx.addEventListener(doc, 'keydown', onKeyDown, { capture: true });
+  ctx.addEventListener(doc, 'fullscreenchange', schedule);
+  // WXT's URL watcher (Navigation API, else a poll) starts only when its own event is listened for through ctx: an
+  // SPA navigation that changes no DOM the observer sees still leads to a check.
+  ctx.addEventListener(win, 'wxt:locationchange', schedule);
+  ctx.addEventListener(win, 'popstate', schedule);
 
   const settingsSource = options.settings ?? { load: loadSettings, watch: watchSettings };
   const applySettings = (next: Settings): void => {
@@ -492,20 +495,13 @@ export function runSite(ctx: ContentContext, adapter: SiteAdapter, css: string, 
     toggleBadge: toggleHidden,
   });
 
+  // Listeners and timers set through ctx end with it; what is not ctx's to know ends here.
   ctx.onInvalidated(() => {
     disposed = true;
     stopReports();
-    clearUnreadable();
-    if (retryTimer !== undefined) clearTimeout(retryTimer);
     unwatch();
     observer.disconnect();
-    if (timer !== undefined) clearTimeout(timer);
     watchVideo(null);
-    doc.removeEventListener('mousemove', onMouseMove, { capture: true });
-    doc.removeEventListener('keydown', onKeyDown, { capture: true });
-    doc.removeEventListener('fullscreenchange', schedule);
-    win.removeEventListener('wxt:locationchange', schedule);
-    win.removeEventListener('popstate', schedule);
     render(null, badge.root);
     badge.detach();
   });

@@ -3,6 +3,7 @@
  * only for films, follows title changes, fades while playing, toggles by keyboard, cleans up on invalidation.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runSite, type Ask } from '../../../lib/content/run-site';
 import { isNearEnd, isTypingTarget, pageSaysCredits } from '../../../lib/content/signals';
 import { PAGE_DATA_ATTRIBUTE } from '../../../lib/sites/page-data';
@@ -34,7 +35,9 @@ const adapter: SiteAdapter = {
   watchCreditsControl: (doc) => doc.querySelector<HTMLElement>('.next-up button.watch-credits'),
 };
 
-let invalidate: () => void;
+let ctx: ContentScriptContext | undefined;
+/** Ends the content script as a reload of the extension does: WXT's context is invalidated. */
+const invalidate = (): void => ctx?.notifyInvalidated();
 let asked: string[];
 let pushSettings: (s: Settings) => void;
 /** matchTitle calls that fail (the background stopped while answering) before one answers. */
@@ -55,7 +58,8 @@ function start(settings: Settings = DEFAULT_SETTINGS): void {
     }
     return null;
   }) as unknown as Ask;
-  runSite({ onInvalidated: (cb) => (invalidate = cb) }, adapter, ':host{}', {
+  ctx = new ContentScriptContext('test-site');
+  runSite(ctx, adapter, ':host{}', {
     doc: document,
     ask,
     settings: {
@@ -79,11 +83,33 @@ beforeEach(() => {
   document.body.innerHTML = '<div id="player"><video></video></div><div id="title">Known Film</div>';
 });
 afterEach(() => {
-  invalidate?.();
+  invalidate();
   vi.useRealTimers();
 });
 
 describe('runSite', () => {
+  it('an SPA navigation that changes no DOM still leads to a check (WXT\'s URL watcher, started through ctx)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const onlyOnWatch: SiteAdapter = { ...adapter, isTitlePage: (url) => url.pathname.startsWith('/watch/') };
+    history.replaceState(null, '', '/browse');
+    asked = [];
+    const ask = (async (type: string, data: { title?: string }) => {
+      if (type === 'matchTitle') asked.push(`matchTitle:${data.title ?? ''}`);
+      return type === 'matchTitle' ? { best: { film: { ...fakeFilm(1, 'post'), title: 'Known Film' }, confidence: 'high' }, others: [] } : null;
+    }) as unknown as Ask;
+    ctx = new ContentScriptContext('test-site');
+    runSite(ctx, onlyOnWatch, ':host{}', { doc: document, ask, settings: { load: async () => DEFAULT_SETTINGS, watch: () => () => undefined } });
+    await settle();
+    expect(host()).toBeNull();
+    // The player page's URL, by pushState: no DOM mutation, no popstate.
+    history.pushState(null, '', '/watch/1');
+    await vi.advanceTimersByTimeAsync(1100);
+    await settle();
+    expect(asked).toEqual(['matchTitle:Known Film']);
+    expect(host()?.getAttribute('data-credits')).toBe('post');
+    history.replaceState(null, '', '/');
+  });
+
   it('shows one badge for a known film with its test hooks', async () => {
     start();
     await settle();
