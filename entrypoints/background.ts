@@ -6,7 +6,6 @@ import { DATASET_KEYS_PATH, decodeDatasetKeys } from '~/lib/data/quick-index';
 import { handleMessages } from '~/lib/messaging';
 import { t } from '~/lib/i18n';
 import { askTab } from '~/lib/messaging';
-import { forgetTab, recallTabFilm, rememberTabFilm } from '~/lib/tab-films';
 import { toolbarBadge, type ToolbarBadge } from '~/lib/toolbar-badge';
 import bundledManifest from '~/assets/dataset-manifest.json';
 import { DATASET_PATH } from '~/lib/data/schema';
@@ -62,15 +61,12 @@ export default defineBackground(() => {
     async reportDetected(film, context) {
       const { tabId } = context;
       if (tabId === undefined) return null;
-      await rememberTabFilm(tabId, film);
       // The toolbar says at a glance what the tab's film holds; nothing for episodes, unknown titles, other pages.
       const shown = film.filmId === null ? null : await service.handlers.getFilm({ id: film.filmId }, context);
       await showToolbar(tabId, toolbarBadge(shown)).catch(() => undefined);
       return null;
     },
-    getTabFilm: ({ tabId }) => recallTabFilm(tabId),
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A new document in the tab: its signal goes until that page's content script (if any) reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url !== undefined) void showToolbar(tabId, null).catch(() => undefined);

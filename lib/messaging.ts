@@ -25,9 +25,8 @@ export interface ProtocolMap {
   /** Facts about the answering dataset: for "data as of" and the combined score's priors. */
   getDatasetInfo: { data: Record<string, never>; result: DatasetInfo | null };
   /** A content script tells what its tab shows (the popup puts that film on top). */
-  reportDetected: { data: { siteId: string; title: string; filmId: string | null }; result: null };
-  /** What a tab's content script last reported. */
-  getTabFilm: { data: { tabId: number }; result: TabFilm | null };
+  /** A content script says what its tab shows now (for the toolbar signal); null: no film. */
+  reportDetected: { data: TabFilm; result: null };
   /** IMDb import (options page only): which ids to keep, so the worker filters while it streams. */
   imdbImportPlan: { data: Record<string, never>; result: ImdbImportPlanData };
   /** Starts staging one file's rows; the current data keeps answering until the commit. */
@@ -64,6 +63,7 @@ export interface DatasetInfo {
   imdbAsOf?: string;
 }
 
+/** What a tab shows: its site, the title read, and the film it matched (null: none). */
 export interface TabFilm {
   siteId: string;
   title: string;
@@ -144,7 +144,6 @@ const validators: { [K in MessageType]: (data: unknown) => data is MessageData<K
   getDatasetInfo: (d): d is MessageData<'getDatasetInfo'> => isRecord(d),
   reportDetected: (d): d is MessageData<'reportDetected'> =>
     isRecord(d) && isShortString(d.siteId) && isShortString(d.title) && (d.filmId === null || isShortString(d.filmId)),
-  getTabFilm: (d): d is MessageData<'getTabFilm'> => isRecord(d) && isOptionalInt(d.tabId, 0, Number.MAX_SAFE_INTEGER) && d.tabId !== undefined,
   imdbImportPlan: (d): d is MessageData<'imdbImportPlan'> => isRecord(d),
   imdbImportBegin: (d): d is MessageData<'imdbImportBegin'> =>
     isRecord(d) &&
@@ -330,6 +329,8 @@ export interface TabProtocolMap {
   pageReport: { data: Record<string, never>; result: string };
   /** The browser-level shortcut (manifest `commands`): show or hide the badge, as the in-page shortcut does. */
   toggleBadge: { data: Record<string, never>; result: boolean };
+  /** What the tab shows now, asked by the popup of that tab itself (no memory of tabs anywhere else). */
+  tabFilm: { data: Record<string, never>; result: TabFilm | null };
 }
 
 export type TabMessageType = keyof TabProtocolMap;
@@ -347,14 +348,17 @@ export async function askTab<K extends TabMessageType>(tabId: number, type: K): 
 }
 
 /**
- * A content script answers its tab's requests: only from the extension's own pages (the popup), never from another
- * content script, another extension or the page. Returns an unsubscriber.
+ * A content script answers its tab's requests: only from the extension's own pages and worker (the popup, also when
+ * opened in a tab of its own; the background for the browser-level shortcut), never from another content script,
+ * another extension or the page. Returns an unsubscriber.
  */
 export function handleTabRequests(handlers: TabHandlers): () => void {
   const ownId = browser.runtime.id;
+  const origin = browser.runtime.getURL('/');
   const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
     if (!isRecord(message) || message.channel !== CHANNEL || typeof message.type !== 'string' || !Object.hasOwn(handlers, message.type)) return undefined;
-    if (!isOwnSender(sender, ownId) || sender.tab !== undefined) return Promise.resolve({ ok: false, error: 'Sender not allowed.' });
+    // A content script's sender URL is its page's: only the extension's own origin may ask.
+    if (!isOwnSender(sender, ownId) || !isExtensionPage(sender, origin)) return Promise.resolve({ ok: false, error: 'Sender not allowed.' });
     try {
       return Promise.resolve({ ok: true, value: handlers[message.type as TabMessageType]() });
     } catch (error) {

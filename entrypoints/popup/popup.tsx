@@ -57,7 +57,7 @@ async function currentTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** The tab's detected film (reported by its content script), for the top of the popup. */
+/** The tab's detected film, asked of the tab's own content script (none there: nothing), for the popup's top. */
 function useTabFilm(ready: boolean): { report: TabFilm | null; film: Film | null } {
   const [state, setState] = useState<{ report: TabFilm | null; film: Film | null }>({ report: null, film: null });
   useEffect(() => {
@@ -65,7 +65,7 @@ function useTabFilm(ready: boolean): { report: TabFilm | null; film: Film | null
     void (async () => {
       const tabId = await currentTabId();
       if (tabId === undefined) return;
-      const report = await sendMessage('getTabFilm', { tabId }).catch(() => null);
+      const report = await askTab(tabId, 'tabFilm').catch(() => null);
       const film = report?.filmId ? await sendMessage('getFilm', { id: report.filmId }).catch(() => null) : null;
       setState({ report, film });
     })();

@@ -11,7 +11,7 @@ import type { FilmSummary } from '../data/film-index';
 import type { Confidence } from '../data/film-index';
 import type { Film } from '../data/schema';
 import { creditsAlert, type CreditsAlert } from '../credits-text';
-import { handleTabRequests, sendMessage } from '../messaging';
+import { handleTabRequests, sendMessage, type TabFilm } from '../messaging';
 import { combinedScore } from '../ratings/aggregate';
 import type { RatingSourceId } from '../data/schema';
 import { DEFAULT_SETTINGS, enabledSources, isSiteEnabled, loadSettings, matchesShortcut, watchSettings, type Settings } from '../settings';
@@ -254,12 +254,13 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, css: st
    * Tells the background what this tab shows (its toolbar signal and the popup's "on this tab"), each time that
    * changes: a film, or none (an episode, a page without a film, a player whose title cannot be read).
    */
-  let reported: string | undefined;
+  let reported: { key: string; film: TabFilm } | undefined;
   function report(title: string, filmId: string | null): void {
     const key = `${filmId ?? ''}|${win.location.href}`;
-    if (key === reported) return;
-    reported = key;
-    void ask('reportDetected', { siteId: adapter.id, title, filmId }).catch(() => undefined);
+    if (key === reported?.key) return;
+    const film: TabFilm = { siteId: adapter.id, title, filmId };
+    reported = { key, film };
+    void ask('reportDetected', film).catch(() => undefined);
   }
 
   async function resolve(detected: DetectedTitle, key: string): Promise<void> {
@@ -493,6 +494,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, css: st
   const stopReports = handleTabRequests({
     pageReport: () => buildPageReport({ adapter, doc, url: new URL(win.location.href), version: manifestVersion() }),
     toggleBadge: toggleHidden,
+    // The popup of this tab asks here what it shows: nothing remembers tabs elsewhere, so nothing goes stale.
+    tabFilm: () => (reported?.film.filmId ? reported.film : null),
   });
 
   // Listeners and timers set through ctx end with it; what is not ctx's to know ends here.

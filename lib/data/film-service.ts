@@ -47,7 +47,7 @@ import { matchFilm } from '../match/match';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index';
 
 /** The handlers this service answers; the background adds the ones that need browser APIs. */
-export type DataHandlers = Omit<Handlers, 'openSearch' | 'reportDetected' | 'getTabFilm'>;
+export type DataHandlers = Omit<Handlers, 'openSearch' | 'reportDetected'>;
 
 /** Films kept from an import without being in the bundle need this many IMDb votes (the pipeline's rule). */
 export const IMPORT_MIN_VOTES = 1000;

@@ -161,6 +161,31 @@ export function playingFilm(title: string, year: number): (html: string) => stri
   return (html) => html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`);
 }
 
+/** The id of the newest tab (the fixture page just opened), as the extension sees it (no tabs permission needed). */
+export async function newestTabId(session: ExtensionSession): Promise<number> {
+  return session.page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
+    const tabs = await chrome.tabs.query({});
+    return Math.max(...tabs.map((t) => t.id ?? -1));
+  });
+}
+
+/**
+ * What a tab shows, asked of its own content script the way the popup asks (no tab memory anywhere else): null when
+ * it shows no film or has no content script.
+ */
+export async function tabFilm(session: ExtensionSession, tabId: number): Promise<{ siteId: string; title: string; filmId: string | null } | null> {
+  return session.page.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ ok?: boolean; value?: unknown } | undefined> } } };
+    try {
+      const reply = await chrome.tabs.sendMessage(id, { channel: 'credits-cue/v1', type: 'tabFilm', data: {} });
+      return reply?.ok ? (reply.value as { siteId: string; title: string; filmId: string | null } | null) : null;
+    } catch {
+      return null;
+    }
+  }, tabId);
+}
+
 /** The popup, opened in a tab of its own, with an optional query string (`?q=…`, `?tab=…`). */
 export async function openPopup(session: ExtensionSession, query = ''): Promise<Page> {
   const page = await session.context.newPage();

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, send, siteFixture, waitReady, type ExtensionSession, type SiteFixture } from './harness';
+import { launchExtension, newestTabId, openFixture, siteFixture, tabFilm, waitReady, type ExtensionSession, type SiteFixture } from './harness';
 
 const GUARDIANS = 'tt2015381';
 const guardians = (html: string): string => html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<');
@@ -75,8 +75,7 @@ describe('the live sites of 2026 in real Chromium', () => {
       const page = await openFixture(session, fixture, (html) => guardians(html).replace(/<img class="playerModel[^>]*>/, '<div class="playerModel--player__storyArt"></div>'));
       // A film named only by the tab title has nothing to sit beside on the page: no inline badge, but the popup knows.
       await page.waitForTimeout(1000);
-      const tabs = await send<{ title: string; filmId: string | null } | null>(session.page, 'getTabFilm', { tabId: await tabIdOf(session) });
-      expect(tabs.value).toMatchObject({ siteId: 'netflix', filmId: GUARDIANS });
+      expect(await tabFilm(session, await newestTabId(session))).toMatchObject({ siteId: 'netflix', filmId: GUARDIANS });
       await page.close();
     });
   });
@@ -150,7 +149,7 @@ describe('the live sites of 2026 in real Chromium', () => {
     it('"Copy page report" copies the site, path, signals and structure, with no text and no ids', async () => {
       const page = await openFixture(session, siteFixture('prime-video', 'player-movie-autoplay'));
       await filmId(page, 'tt2395427');
-      const tabId = await tabIdOf(session);
+      const tabId = await newestTabId(session);
       const popup = await session.context.newPage();
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
       await popup.getByTestId('page-report').click();
@@ -174,12 +173,3 @@ describe('the live sites of 2026 in real Chromium', () => {
     });
   });
 });
-
-/** The id of the newest tab (the fixture page just opened), as the extension sees it (no tabs permission needed). */
-async function tabIdOf(session: ExtensionSession): Promise<number> {
-  return session.page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
-    const tabs = await chrome.tabs.query({});
-    return Math.max(...tabs.map((t) => t.id ?? -1));
-  });
-}

@@ -3,7 +3,7 @@
  * progress bar, in real Chromium with the built extension.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, openPopup, playingFilm, siteFixture, waitReady, wipeDatabase, type ExtensionSession } from './harness';
+import { launchExtension, newestTabId, openFixture, openPopup, playingFilm, siteFixture, waitReady, wipeDatabase, type ExtensionSession } from './harness';
 
 const guardians = playingFilm('Guardians of the Galaxy', 2014);
 
@@ -59,16 +59,8 @@ describe('popup and options in real Chromium', () => {
   it('the popup shows the tab’s film on top and switches the site off and on', async () => {
     const film = await openFixture(session, siteFixture('prime-video', 'player-movie'), guardians);
     await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
-    // The content script reported its tab; find that tab's id as the background stored it.
-    const probe = await openPopup(session);
-    const tabId = await probe.evaluate(async () => {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { siteId?: string; filmId?: string }>;
-      const key = Object.keys(all).find((k) => all[k]?.filmId === 'tt2015381');
-      return key ? Number(key.slice('tab:'.length)) : -1;
-    });
-    await probe.close();
-    expect(tabId).toBeGreaterThanOrEqual(0);
-
+    // The popup asks the tab's own content script what it shows.
+    const tabId = await newestTabId(session);
     const popup = await openPopup(session, `?tab=${tabId}`);
     const card = popup.getByTestId('film-card');
     await card.waitFor();
@@ -79,6 +71,23 @@ describe('popup and options in real Chromium', () => {
     await film.waitForFunction(() => document.querySelector('credits-cue-badge') === null);
     await sw.check();
     await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await popup.close();
+    await film.close();
+  });
+
+  it('a tab that has left the player is not shown as still playing its film', async () => {
+    const film = await openFixture(session, siteFixture('prime-video', 'player-movie'), guardians);
+    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    const tabId = await newestTabId(session);
+    // A full navigation to a page the extension does not read: its film is gone with the content script.
+    await film.route('https://example.invalid/', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>elsewhere</p>' }));
+    await film.goto('https://example.invalid/');
+    const popup = await openPopup(session, `?tab=${tabId}`);
+    await popup.getByTestId('search-input').waitFor();
+    // The popup is ready (its search shows); give the tab question time to come back before saying it shows nothing.
+    await popup.waitForTimeout(500);
+    expect(await popup.getByTestId('site-switch').count()).toBe(0);
+    expect(await popup.locator('[data-testid="film-card"][data-film-id="tt2015381"]').count()).toBe(0);
     await popup.close();
     await film.close();
   });
@@ -100,6 +109,5 @@ describe('popup and options in real Chromium', () => {
 declare const chrome: {
   storage: {
     local: { set(v: object): Promise<void>; remove(k: string): Promise<void> };
-    session: { get(k: null): Promise<Record<string, unknown>> };
   };
 };

@@ -6,11 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, playingFilm, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, newestTabId, openFixture, playingFilm, siteFixture, tabFilm, waitReady, type ExtensionSession } from './harness';
 
 declare const chrome: {
   action: { getBadgeText(q: { tabId: number }): Promise<string>; getTitle(q: { tabId: number }): Promise<string> };
-  storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
   runtime: { getManifest(): { commands?: Record<string, { suggested_key?: { default?: string }; description?: string }> } };
 };
 
@@ -22,23 +21,10 @@ describe('toolbar signal in real Chromium', () => {
   });
   afterAll(() => session?.close());
 
-  /** Tab ids the background holds a report of (the tabs a content script reported from), by film. */
-  const reports = (): Promise<Record<string, string | null | undefined>> =>
-    session.page.evaluate(async () => {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { filmId?: string | null }>;
-      return Object.fromEntries(Object.entries(all).map(([key, value]) => [key.slice('tab:'.length), value?.filmId]));
-    });
-
-  /** The tab a page opened after `before` reported `filmId` from. */
-  async function tabOf(filmId: string, before: Record<string, unknown>): Promise<number> {
-    let tabId = -1;
-    await expect
-      .poll(async () => {
-        const now = await reports();
-        tabId = Number(Object.keys(now).find((id) => now[id] === filmId && !(id in before)) ?? -1);
-        return tabId;
-      })
-      .toBeGreaterThanOrEqual(0);
+  /** The tab just opened, checked by asking its content script what it shows (the popup's way). */
+  async function tabOf(filmId: string): Promise<number> {
+    const tabId = await newestTabId(session);
+    await expect.poll(async () => (await tabFilm(session, tabId))?.filmId).toBe(filmId);
     return tabId;
   }
 
@@ -46,10 +32,9 @@ describe('toolbar signal in real Chromium', () => {
   const titleOf = (tabId: number): Promise<string> => session.page.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
 
   async function open(title: string, year: number, id: string): Promise<{ page: Page; tabId: number }> {
-    const before = await reports();
     const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), playingFilm(title, year));
     await page.waitForFunction((film) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === film, id);
-    return { page, tabId: await tabOf(id, before) };
+    return { page, tabId: await tabOf(id) };
   }
 
   it('counts the scenes to come, with the verdict as the tooltip', async () => {

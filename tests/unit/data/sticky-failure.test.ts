@@ -18,7 +18,7 @@ import { closePorts, wirePorts } from '../../helpers/fake-ports';
 import { inThreadWorker } from '../../helpers/in-thread-worker';
 import { SHARED_DATA } from '../../helpers/shared-data';
 
-const BACKGROUND = { openSearch: async () => null, reportDetected: async () => null, getTabFilm: async () => null };
+const BACKGROUND = { openSearch: async () => null, reportDetected: async () => null };
 
 describe('a failure does not stick', () => {
   let stop: (() => void) | undefined;

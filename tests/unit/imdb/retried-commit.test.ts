@@ -22,7 +22,7 @@ import { inThreadWorker } from '../../helpers/in-thread-worker';
 import { SHARED_DATA } from '../../helpers/shared-data';
 
 /** The background's own handlers beside the film service's (entrypoints/background.ts), as no-ops. */
-const TAB_HANDLERS = { openSearch: async () => null, reportDetected: async () => null, getTabFilm: async () => null };
+const TAB_HANDLERS = { openSearch: async () => null, reportDetected: async () => null };
 
 const ratings = (): File =>
   new File([readFileSync(resolve(SHARED_DATA, 'raw/imdb_tsv_sample/title.ratings.tsv.gz'))], 'title.ratings.tsv.gz', { lastModified: Date.UTC(2026, 10, 30) });
