@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
-import { DATASET_KEYS_PATH } from './lib/data/quick-index';
-import { DATASET_PATH } from './lib/data/schema';
+import { DATASET_KEYS_PATH } from './lib/core/quick-index';
+import { DATASET_PATH } from './lib/core/schema';
 import { datasetKeysFile } from './scripts/dataset-keys';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
+import { messagesFallback } from './scripts/messages-fallback';
 
 /** The extension pages' content security policy (popup, options, background, the import worker). */
 const EXTENSION_CSP = [
@@ -24,6 +25,7 @@ const EXTENSION_CSP = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  vite: () => ({ plugins: [messagesFallback()] }),
   hooks: {
     // The dataset is committed under assets/ (the pipeline's output) and shipped as a file beside the manifest:
     // copied, not imported, because an import would inline 2 MB of base64 into the background script.
@@ -48,7 +50,7 @@ export default defineConfig({
     commands: {
       'toggle-badge': { suggested_key: { default: 'Alt+Shift+B' }, description: '__MSG_commandToggleBadge__' },
     },
-    // public/_locales/ holds the English messages (lib/i18n.ts); a manifest with _locales must name its default.
+    // public/_locales/ holds the English messages (lib/text/i18n.ts); a manifest with _locales must name its default.
     default_locale: 'en',
     // Only what is used: storage for settings. IndexedDB needs no permission.
     permissions: ['storage'],

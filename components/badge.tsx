@@ -1,10 +1,10 @@
 import type { JSX } from 'preact';
-import type { Confidence, FilmSummary } from '../lib/data/film-index';
-import type { Film, RatingSourceId } from '../lib/data/schema';
-import { alertText, extrasBesideScenes, verdictAdvice, verdictText, type CreditsAlert } from '../lib/credits-text';
-import { t, type MessageKey } from '../lib/i18n';
-import type { CombinedScore } from '../lib/ratings/aggregate';
-import { visibleRatings } from '../lib/ratings/sources';
+import type { Confidence, FilmSummary } from '../lib/core/film-index';
+import type { Film, RatingSourceId } from '../lib/core/schema';
+import { alertText, extrasBesideScenes, verdictAdvice, verdictText, type CreditsAlert } from '../lib/text/credits-text';
+import { t, type MessageKey } from '../lib/text/i18n';
+import type { CombinedScore } from '../lib/core/ratings/aggregate';
+import { visibleRatings } from '../lib/core/ratings/sources';
 import { CreditSources } from './credit-sources';
 import { ScoreList } from './score-list';
 
@@ -66,7 +66,7 @@ export function Badge(props: BadgeProps): JSX.Element {
   const headline = film ? verdictText(film.credits) : t('badgeNotInData');
   const ratings = film ? visibleRatings(film.ratings, props.sources) : [];
   return (
-    <div class={`badge placement-${props.placement} state-${state}`} data-testid="badge" role="status" aria-live="polite">
+    <div class={`badge placement-${props.placement} state-${state}${expanded ? ' expanded' : ''}`} data-testid="badge" role="status" aria-live="polite">
       {props.alert ? (
         <div class={`alert alert-${props.alert}`} data-testid="credits-alert" data-alert={props.alert} role="alert">
           {alertText(props.alert, film?.credits.extras)}

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
-import type { Film } from '../lib/data/schema';
-import { statementText } from '../lib/credits-text';
-import { formatDate, t } from '../lib/i18n';
+import type { Film } from '../lib/core/schema';
+import { statementText } from '../lib/text/credits-text';
+import { formatDate, t } from '../lib/text/i18n';
 
 /**
  * Each source's statement with its date and link, as the verdict read it (a statement it did not count says why);

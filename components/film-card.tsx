@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
-import type { CombinedScore } from '../lib/ratings/aggregate';
-import type { Film, RatingSourceId } from '../lib/data/schema';
-import { verdictAdvice, verdictText } from '../lib/credits-text';
-import { t } from '../lib/i18n';
+import type { CombinedScore } from '../lib/core/ratings/aggregate';
+import type { Film, RatingSourceId } from '../lib/core/schema';
+import { verdictAdvice, verdictText } from '../lib/text/credits-text';
+import { t } from '../lib/text/i18n';
 import { ExtrasLine } from './badge';
 import { CreditSources } from './credit-sources';
 import { ScoreList } from './score-list';

@@ -1,16 +1,16 @@
 /**
  * The options page's IMDb import (issue #6): choose the official TSV dumps, watch rows and bytes go by, cancel at
  * any time, see what is imported and since when, remove it in one click. The work happens in a worker and the
- * background (lib/imdb/import-client.ts); this component only shows it.
+ * background (lib/pages/imdb/import-client.ts); this component only shows it.
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ImdbImportState } from '../lib/data/imdb-layers';
-import { formatDate, formatNumber, t } from '../lib/i18n';
-import type { ImportRunProgress, ImportRun } from '../lib/imdb/import-client';
+import type { ImdbImportState } from '../lib/core/imdb-rows';
+import { formatDate, formatNumber, t } from '../lib/text/i18n';
+import type { ImportRunProgress, ImportRun } from '../lib/pages/imdb/import-client';
 
 export interface ImdbImportProps {
-  /** Starts an import of the chosen files (the options page passes lib/imdb/import-client.ts's startImport). */
+  /** Starts an import of the chosen files (the options page passes lib/pages/imdb/import-client.ts's startImport). */
   start(files: File[], onProgress: (p: ImportRunProgress) => void): ImportRun;
   /** What is imported now, and the removal of all of it. */
   loadState(): Promise<ImdbImportState>;

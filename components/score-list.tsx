@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
-import type { Film, Rating } from '../lib/data/schema';
-import { combinedTone, type CombinedScore } from '../lib/ratings/aggregate';
-import { formatDate, formatNumber, plural, t } from '../lib/i18n';
-import { ratingSource, scoreTone, sourceLabel, sourceShort } from '../lib/ratings/sources';
+import type { Film, Rating } from '../lib/core/schema';
+import { combinedTone, type CombinedScore } from '../lib/core/ratings/aggregate';
+import { formatDate, formatNumber, plural, t } from '../lib/text/i18n';
+import { ratingSource, scoreTone } from '../lib/core/ratings/sources';
+import { scoreText, sourceLabel, sourceShort } from '../lib/text/score-text';
 
 /** One score in its source's own format and colours, greyed on few votes, linked to the source where ids allow. */
 function Score({ rating, film, showCount }: { rating: Rating; film: Film; showCount: boolean }): JSX.Element | null {
@@ -10,7 +11,7 @@ function Score({ rating, film, showCount }: { rating: Rating; film: Film; showCo
   if (!source) return null;
   const href = source.link?.(film);
   const tone = scoreTone(rating);
-  const value = source.format(rating.value, rating.scale);
+  const value = scoreText(source, rating.value, rating.scale);
   const votes = rating.count !== undefined ? plural(rating.count, 'scoreVotesOne', 'scoreVotesOther', [formatNumber(rating.count)]) : '';
   const title = t('scoreTitle', [sourceLabel(source), votes ? `${value}, ${votes}` : value, formatDate(rating.asOf)]);
   const body = (

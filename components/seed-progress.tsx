@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
-import type { SeedStatus } from '../lib/data/seed';
-import { formatDate, t } from '../lib/i18n';
+import type { SeedStatus } from '../lib/protocol/messages';
+import { formatDate, t } from '../lib/text/i18n';
 
 /** First-run progress while the film data is copied into the browser, then its "data as of" line. */
 export function SeedProgress({ status }: { status: SeedStatus | undefined }): JSX.Element {

@@ -1,7 +1,7 @@
 import type { JSX, TargetedKeyboardEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../lib/i18n';
-import { formatShortcut, isUsableShortcut, shortcutFromEvent, type Shortcut } from '../lib/settings';
+import { t } from '../lib/text/i18n';
+import { formatShortcut, isUsableShortcut, shortcutFromEvent, type Shortcut } from '../lib/core/settings';
 
 export interface ShortcutFieldProps {
   id: string;

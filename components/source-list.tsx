@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../lib/i18n';
+import { t } from '../lib/text/i18n';
 
 export interface SourceListItem {
   id: string;

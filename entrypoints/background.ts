@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createFilmService } from '~/lib/data/film-service';
-import { gunzipText, parseDatasetBytes } from '~/lib/data/load-dataset';
-import { DATASET_KEYS_PATH, decodeDatasetKeys } from '~/lib/data/quick-index';
-import { handleMessages } from '~/lib/messaging';
-import { t } from '~/lib/i18n';
-import { askTab } from '~/lib/messaging';
-import { toolbarBadge, type ToolbarBadge } from '~/lib/toolbar-badge';
+import { createFilmService } from '~/lib/background/film-service';
+import { gunzipText, parseDatasetBytes } from '~/lib/core/load-dataset';
+import { DATASET_KEYS_PATH, decodeDatasetKeys } from '~/lib/core/quick-index';
+import { handleMessages } from '~/lib/protocol/server';
+import { t } from '~/lib/text/i18n';
+import { askTab } from '~/lib/protocol/client';
+import { toolbarBadge, type ToolbarBadge } from '~/lib/background/toolbar-badge';
 import bundledManifest from '~/assets/dataset-manifest.json';
-import { DATASET_PATH } from '~/lib/data/schema';
+import { DATASET_PATH } from '~/lib/core/schema';
 
 /** storage.local key of the e2e-only seed throttle (see SeedOptions.chunkDelayMs). */
 const SEED_DELAY_KEY = 'debug:seedChunkDelayMs';
@@ -21,7 +21,7 @@ function toolbar(): typeof browser.action {
   return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction);
 }
 
-/** Shows a tab's toolbar signal (lib/toolbar-badge.ts), or takes it off: the default icon, title and no badge. */
+/** Shows a tab's toolbar signal (lib/background/toolbar-badge.ts), or takes it off: the default icon, title and no badge. */
 async function showToolbar(tabId: number, badge: ToolbarBadge | null): Promise<void> {
   const action = toolbar();
   await Promise.all([

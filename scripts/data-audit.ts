@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { parseDatasetBytes } from '../lib/data/load-dataset';
-import { DATASET_PATH } from '../lib/data/schema';
+import { parseDatasetBytes } from '../lib/core/load-dataset';
+import { DATASET_PATH } from '../lib/core/schema';
 import { auditDataset, formatAudit } from './data/audit';
 
 const USAGE = 'usage: npm run data:audit [-- --dataset FILE] [--before FILE] [--films]';

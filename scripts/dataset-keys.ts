@@ -5,21 +5,21 @@
  *
  * The keys depend on the dataset and on the matcher's rules, so the file is cached under node_modules/.cache by the
  * dataset version and a hash of the code that makes keys; the runtime still checks version and film count before
- * using it (lib/data/film-service.ts) and indexes the films itself otherwise.
+ * using it (lib/background/film-service.ts) and indexes the films itself otherwise.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildFilmIndex } from '../lib/data/film-index';
-import { parseDatasetBytes } from '../lib/data/load-dataset';
-import { encodeDatasetKeys } from '../lib/data/quick-index';
-import { DATASET_PATH } from '../lib/data/schema';
+import { buildFilmIndex } from '../lib/core/film-index';
+import { parseDatasetBytes } from '../lib/core/load-dataset';
+import { encodeDatasetKeys } from '../lib/core/quick-index';
+import { DATASET_PATH } from '../lib/core/schema';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** The code whose rules the keys follow: a change to any of it makes new keys. */
-const KEY_CODE = ['lib/match', 'lib/sites/clean-title.ts', 'lib/data/film-index.ts', 'lib/data/quick-index.ts'];
+const KEY_CODE = ['lib/core/match', 'lib/core/clean-title.ts', 'lib/core/film-index.ts', 'lib/core/quick-index.ts'];
 
 function codeHash(): string {
   const hash = createHash('sha256');

@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFilmIndex } from '../lib/data/film-index';
-import { parseDatasetBytes } from '../lib/data/load-dataset';
-import { DATASET_PATH } from '../lib/data/schema';
-import { lookup, type LookupQuery, type LookupResult } from '../lib/match/lookup';
+import { buildFilmIndex } from '../lib/core/film-index';
+import { parseDatasetBytes } from '../lib/core/load-dataset';
+import { DATASET_PATH } from '../lib/core/schema';
+import { lookup, type LookupQuery, type LookupResult } from '../lib/core/match/lookup';
 
 const USAGE = 'usage: npm run lookup -- "<title>" [--year N] [--runtime MINUTES] [--kind movie|episode|series] [--json] [--dataset FILE]';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import css from '~/components/badge.css?inline';
+import { badgeUi } from '~/components/badge-view';
 import { runSite } from '~/lib/content/run-site';
 import { disneyPlus } from '~/lib/sites/disney-plus';
 
@@ -8,6 +8,6 @@ export default defineContentScript({
   // The badge carries its own styles inside its shadow root.
   cssInjectionMode: 'manual',
   main(ctx) {
-    runSite(ctx, disneyPlus, css);
+    runSite(ctx, disneyPlus, badgeUi);
   },
 });

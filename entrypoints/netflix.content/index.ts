@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import css from '~/components/badge.css?inline';
+import { badgeUi } from '~/components/badge-view';
 import { runSite } from '~/lib/content/run-site';
 import { netflix } from '~/lib/sites/netflix';
 
@@ -8,6 +8,6 @@ export default defineContentScript({
   // The badge carries its own styles inside its shadow root.
   cssInjectionMode: 'manual',
   main(ctx) {
-    runSite(ctx, netflix, css);
+    runSite(ctx, netflix, badgeUi);
   },
 });

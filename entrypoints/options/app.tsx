@@ -1,5 +1,5 @@
 /**
- * The options page: every control saves at once through lib/settings.ts (no Save button to forget), and the page
+ * The options page: every control saves at once through lib/core/settings.ts (no Save button to forget), and the page
  * follows changes made elsewhere (popup, another browser on sync) through watchSettings. The lists it shows come
  * from the registries, so a new rating source or site appears here without touching this file.
  */
@@ -12,22 +12,14 @@ import { SettingsSection } from '../../components/settings-section';
 import { ShortcutField } from '../../components/shortcut-field';
 import { SourceList, type SourceListItem } from '../../components/source-list';
 import { SwitchField } from '../../components/switch-field';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { browser } from 'wxt/browser';
-import { ratingSource, sourceLabel } from '../../lib/ratings/sources';
-import {
-  loadSettings,
-  resetSettings,
-  saveSettings,
-  watchSettings,
-  type BadgePosition,
-  type BadgeSize,
-  type Settings,
-  type SpoilerMode,
-  type Theme,
-} from '../../lib/settings';
-import { startImport } from '../../lib/imdb/import-client';
-import { sendMessage } from '../../lib/messaging';
+import { ratingSource } from '../../lib/core/ratings/sources';
+import { scoreText, sourceLabel } from '../../lib/text/score-text';
+import { type BadgePosition, type BadgeSize, type Settings, type SpoilerMode, type Theme } from '../../lib/core/settings';
+import { loadSettings, resetSettings, saveSettings, watchSettings } from '../../lib/protocol/settings-store';
+import { startImport } from '../../lib/pages/imdb/import-client';
+import { sendMessage } from '../../lib/protocol/client';
 import { sites } from '../../lib/sites/index';
 
 /**
@@ -38,7 +30,7 @@ const imdbImport: ImdbImportProps = {
   start: (files, onProgress) =>
     startImport(files, onProgress, {
       ask: sendMessage,
-      createWorker: () => new Worker(new URL('../../lib/imdb/worker.ts', import.meta.url), { type: 'module' }),
+      createWorker: () => new Worker(new URL('../../lib/pages/imdb/worker.ts', import.meta.url), { type: 'module' }),
     }),
   loadState: () => sendMessage('imdbImportState', {}),
   remove: () => sendMessage('imdbImportRemove', {}).then(() => undefined),
@@ -53,7 +45,7 @@ interface Status {
 function sourceItems(settings: Settings): SourceListItem[] {
   return settings.ratingSources.map(({ id, enabled }) => {
     const source = ratingSource(id);
-    const range = source ? `${source.format(0, source.scale)}–${source.format(source.scale, source.scale)}` : '';
+    const range = source ? `${scoreText(source, 0, source.scale)}–${scoreText(source, source.scale, source.scale)}` : '';
     return { id, label: source ? sourceLabel(source) : id, range, enabled };
   });
 }

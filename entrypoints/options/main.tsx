@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { App } from './app';
 import '../../components/theme.css';
 import './style.css';

@@ -3,14 +3,16 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FilmCard } from '../../components/film-card';
 import { SeedProgress } from '../../components/seed-progress';
-import type { SeedStatus } from '../../lib/data/seed';
-import type { Film, RatingSourceId } from '../../lib/data/schema';
-import { formatDate, formatNumber, t } from '../../lib/i18n';
-import { askTab, sendMessage, type TabFilm } from '../../lib/messaging';
-import { combinedScore } from '../../lib/ratings/aggregate';
-import { RATING_SOURCES } from '../../lib/ratings/sources';
-import type { SearchHit } from '../../lib/search/search-index';
-import { DEFAULT_SETTINGS, enabledSources, loadSettings, saveSettings, watchSettings, type Settings } from '../../lib/settings';
+import type { SeedStatus } from '../../lib/protocol/messages';
+import type { Film, RatingSourceId } from '../../lib/core/schema';
+import { formatDate, formatNumber, t } from '../../lib/text/i18n';
+import { type TabFilm } from '../../lib/protocol/messages';
+import { askTab, sendMessage } from '../../lib/protocol/client';
+import { combinedScore } from '../../lib/core/ratings/aggregate';
+import { RATING_SOURCES } from '../../lib/core/ratings/sources';
+import type { SearchHit } from '../../lib/core/search/search-index';
+import { DEFAULT_SETTINGS, enabledSources, type Settings } from '../../lib/core/settings';
+import { loadSettings, saveSettings, watchSettings } from '../../lib/protocol/settings-store';
 import { sites } from '../../lib/sites/index';
 
 /** Polls the seed status until the data is ready (the background keeps no page connections). */

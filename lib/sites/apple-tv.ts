@@ -20,7 +20,7 @@
  * control; `.skip-intro__button` is the intro). The only marker is MusicKit's skip map in the page world.
  * `creditsRolling` therefore always returns false and the shared runtime's near-end fallback covers Apple TV+.
  */
-import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseYear } from './clean-title';
+import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseYear } from '../core/clean-title';
 import { all, first, clip, firstWithText, compact, safely, isShown, signalReports, type SelectorList } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 

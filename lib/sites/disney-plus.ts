@@ -27,7 +27,7 @@
  * structure (Star+: `[data-gv2elementkey]` controls; JioHotstar: build-hashed classes and other URLs, research §4.3,
  * §10), so they would need adapters of their own.
  */
-import { capLength, cleanTitle, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from './clean-title';
+import { capLength, cleanTitle, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from '../core/clean-title';
 import { all, clip, compact, detailDetection, first, safely, signalReports, tabTitle, textOf, type SelectorList } from './dom';
 import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SignalId, SiteAdapter } from './types';

@@ -2,7 +2,7 @@
  * The DOM reading every adapter does the same way: selector lists tried in order, capped text, "shown" without
  * layout, and reads that never throw. Shared by every site adapter, so nothing here names a service's selectors.
  */
-import { capLength, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from './clean-title';
+import { capLength, MAX_TITLE_LENGTH, normalizePageText, parseRuntime, parseYear } from '../core/clean-title';
 import type { DetectedTitle, SignalId, SignalReport } from './types';
 
 /** Alternatives for one thing on a page, most reliable first. */

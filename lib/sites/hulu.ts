@@ -14,7 +14,7 @@
  * runtime's near-end fallback covers Hulu. (Old player code in public repositories reads an
  * `.end-card__replay-thumbnail`, but the research does not document it as a credits signal, so it is not used.)
  */
-import { capLength, cleanTitle, parseEpisodeLine } from './clean-title';
+import { capLength, cleanTitle, parseEpisodeLine } from '../core/clean-title';
 import { all, first, firstWithText, compact, safely, playerWithVideo, type Player, yearAndRuntime, detailDetection, signalReports } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 

@@ -16,9 +16,9 @@
  * "⁨Weapons⁩ • HBO Max": issue #13), and it is what remains when the controls hide, during the credits above all, when
  * the player shows no title element. On an episode it names the episode, not the show ("Trust Fall • HBO Max" while
  * "Lanternas" T1 Ep.2 plays, a 2026-08 measurement quoted in public code): so it is read only without any episode
- * structure on the page, and the runtime keeps an episode an episode on the same URL (lib/content/run-site.tsx).
+ * structure on the page, and the runtime keeps an episode an episode on the same URL (lib/content/run-site.ts).
  */
-import { capLength, cleanTitle, parseEpisodeLine } from './clean-title';
+import { capLength, cleanTitle, parseEpisodeLine } from '../core/clean-title';
 import { all, first, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, type Player, yearAndRuntime, detailDetection, signalReports, tabTitle } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 

@@ -12,7 +12,7 @@
  * player DOM, which Netflix unmounts while the controls are hidden. The metadata API itself is never fetched: nothing
  * the extension does makes a request.
  */
-import { capLength, cleanTitle, normalizePageText, parseRuntime, parseYear } from './clean-title';
+import { capLength, cleanTitle, normalizePageText, parseRuntime, parseYear } from '../core/clean-title';
 import { all, first, clip, textOf, firstWithText, compact, safely, isShown, shownControl, signalReports, yearAndRuntime } from './dom';
 import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';

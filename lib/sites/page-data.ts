@@ -11,7 +11,7 @@
  * MutationObserver already wakes on attribute changes. The page can write it too, but the page can equally rewrite
  * its own DOM: it is treated with exactly the same distrust (sanitized, capped, validated) on both sides.
  */
-import { capLength, MAX_TITLE_LENGTH } from './clean-title';
+import { capLength, MAX_TITLE_LENGTH } from '../core/clean-title';
 
 export const PAGE_DATA_ATTRIBUTE = 'data-credits-cue-page';
 /** Longest attribute value read; a sanitized record is far shorter. */

@@ -14,7 +14,7 @@
  * movie). `detect` reads the page as it is now and is called again on every mutation, so a title change without a
  * URL change is seen.
  */
-import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseRuntime, parseYear } from './clean-title';
+import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseRuntime, parseYear } from '../core/clean-title';
 import { all, first, clip, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, signalReports, type Player } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 

@@ -13,7 +13,7 @@
  * `readPeacockPage` in entrypoints/peacock-page.content.ts and passed over through lib/sites/page-data.ts; the binge
  * card is the DOM signal after it.
  */
-import { cleanTitle, parseEpisodeLine } from './clean-title';
+import { cleanTitle, parseEpisodeLine } from '../core/clean-title';
 import { all, first, firstWithText, safely, isShown, textOf, type SelectorList, type Player, yearAndRuntime, detailDetection, compact, signalReports, tabTitle } from './dom';
 import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';

@@ -5,7 +5,7 @@
  * as listed in its §0). The player is an overlay that opens on the detail URL and switches titles without changing
  * it, so `detect` reads only the DOM as it is now; the runtime calls it again on every mutation.
  */
-import { cleanTitle, hasSeasonSuffix, parseEpisodeLine, parseRuntime, parseYear } from './clean-title';
+import { cleanTitle, hasSeasonSuffix, parseEpisodeLine, parseRuntime, parseYear } from '../core/clean-title';
 import { all, first, textOf, firstWithText, compact, safely, isShown, shownControl, signalReports, tabTitle, type SelectorList } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 

@@ -24,16 +24,21 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * Round trips of `type` requests over the port protocol lib/messaging.ts's client uses (connect with the channel
+ * Round trips of `type` requests over the port protocol lib/protocol/messages.ts's client uses (connect with the channel
  * name, post {id, message}, reply {id, result}), timed in the page (page code cannot import the client), in ms.
  */
 export async function portTimes(page: Page, requests: ReadonlyArray<{ type: string; data: unknown }>): Promise<number[]> {
-  return page.evaluate(async (requests) => {
-    type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { id: number }) => void): void }; disconnect(): void };
+  const { times, errors } = await page.evaluate(async (requests) => {
+    type Reply = { id: number; result?: { ok?: boolean; error?: string } };
+    type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: Reply) => void): void }; disconnect(): void };
     const { chrome } = globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): Port } } };
     const port = chrome.runtime.connect({ name: 'credits-cue/v1' });
     let settle: (() => void) | undefined;
-    port.onMessage.addListener(() => settle?.());
+    const errors: string[] = [];
+    port.onMessage.addListener((reply) => {
+      if (reply.result?.ok !== true) errors.push(reply.result?.error ?? 'no result');
+      settle?.();
+    });
     const times: number[] = [];
     let id = 0;
     for (const { type, data } of requests) {
@@ -45,8 +50,39 @@ export async function portTimes(page: Page, requests: ReadonlyArray<{ type: stri
       times.push(performance.now() - t0);
     }
     port.disconnect();
-    return times;
+    return { times, errors };
   }, requests);
+  // A timed error is no answer: the figure would be the speed of a refusal.
+  if (errors.length > 0) throw new Error(`${errors.length} of ${requests.length} requests failed: ${errors[0] ?? ''}`);
+  return times;
+}
+
+/** What a content script sends when a player shows a film's title (lib/content/run-site.ts). */
+export function matchRequest(title: string, year: number | undefined): { title: string; year?: number; kind: 'movie' } {
+  return year === undefined ? { title, kind: 'movie' } : { title, year, kind: 'movie' };
+}
+
+/**
+ * Titles to look up as players show them: 100 films drawn with a fixed seed from the 5,000 most-voted films of the
+ * bundled dataset (what people watch), title and year, the same on every run of the same dataset.
+ */
+export async function lookupSample(count = 100): Promise<Array<[string, number | undefined]>> {
+  const { readFile } = await import('node:fs/promises');
+  const { parseDatasetBytes } = await import('../../lib/core/load-dataset');
+  const { popularity } = await import('../../lib/core/film-index');
+  const { DATASET_PATH } = await import('../../lib/core/schema');
+  const films = (await parseDatasetBytes(await readFile(resolve(import.meta.dirname, '../../assets', DATASET_PATH)))).films;
+  const pool = films
+    .filter((f) => f.kind === 'movie')
+    .sort((a, b) => popularity(b) - popularity(a) || (a.id < b.id ? -1 : 1))
+    .slice(0, 5000);
+  const random = seededRandom(2026_12);
+  const out: Array<[string, number | undefined]> = [];
+  while (out.length < count && pool.length > 0) {
+    const [film] = pool.splice(Math.floor(random() * pool.length), 1);
+    if (film) out.push([film.title, film.year]);
+  }
+  return out;
 }
 
 /**

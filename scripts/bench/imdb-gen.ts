@@ -29,6 +29,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip, type Gzip } from 'node:zlib';
 import { seededRandom, runWhenMain } from './bench-utils';
+import { KEEP_MIN_VOTES } from '../../lib/core/imdb-rows';
 
 /** Bump when the generated content changes, so stale files are regenerated. */
 const GENERATOR_VERSION = 1;
@@ -427,7 +428,7 @@ export async function generateImdbDumps(options: ImdbGenOptions = {}): Promise<I
       const rating = Math.min(10, Math.max(1, Math.round((mean + g) * 10) / 10));
       p = out.ratings.line(`${id}\t${rating.toFixed(1)}\t${votes}`);
       if (p) await p;
-      if (votes >= 1000) {
+      if (votes >= KEEP_MIN_VOTES) {
         ratedOver1000++;
         if ((spec.type === 'movie' || spec.type === 'tvMovie') && !adult) {
           bulkFilms++;

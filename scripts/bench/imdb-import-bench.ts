@@ -14,7 +14,7 @@
  *   browser's real footprint. `details` also gives the value just before the import (the idle browser) and the
  *   options page's own JS heap peak (CDP Performance.getMetrics JSHeapUsedSize); the worker's and the service
  *   worker's heaps are not reachable through Playwright's CDP sessions, hence the process-level figure.
- * - lookup_p50_ms_imported: findFilms round trips over the client's port (the content scripts' path), as
+ * - lookup_p50_ms_imported: matchTitle round trips over the client's port (the content scripts' request), as
  *   scripts/bench.ts's lookup_p50_ms, over bundled titles and imported (generated) titles alike.
  * - search_p95_ms_imported: one popup keystroke through the background (`searchFilms`, limit 20, over the same port
  *   the popup uses, timed in the page): every prefix of bundled and generated titles, up to 40 characters. The
@@ -33,9 +33,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, send, waitReady, type ExtensionSession } from '../../tests/e2e/harness';
-import { percentile, portTimes, runWhenMain } from './bench-utils';
+import { lookupSample, matchRequest, percentile, portTimes, runWhenMain } from './bench-utils';
 import { generateImdbDumps, type GeneratedFilm } from './imdb-gen';
 import { keystrokes } from './search-bench';
+import { KEEP_MIN_VOTES } from '../../lib/core/imdb-rows';
 
 const IMPORT_TIMEOUT_MS = 15 * 60_000;
 const SAMPLE_MS = 200;
@@ -267,22 +268,22 @@ export async function measureImdbImportDetails(session: ExtensionSession, dir: s
   const [first = NaN] = await portTimes(session.page, [{ type: 'searchFilms', data: { query: 'a', limit: 20 } }]);
 
   // Queries: bundled titles through the content scripts' API, and generated films the import added.
-  const bundled = (await send<Array<{ title: string; year?: number }>>(session.page, 'searchPrefix', { prefix: 'the', limit: 100 })).value ?? [];
-  const generated = (options.generated ?? stampSample(dir)).filter((f) => f.votes >= 1000);
+  const bundled = await lookupSample();
+  const generated = (options.generated ?? stampSample(dir)).filter((f) => f.votes >= KEEP_MIN_VOTES);
   const lookups: Array<[string, number | undefined]> = [
-    ...bundled.map((f): [string, number | undefined] => [f.title, f.year]),
+    ...bundled,
     ...generated.slice(0, 100).map((f): [string, number | undefined] => [f.title, f.year]),
   ];
   if (lookups.length === 0) throw new Error('no titles to look up');
-  const findRequests = (n: number): Array<{ type: string; data: unknown }> =>
+  const matchRequests = (n: number): Array<{ type: string; data: unknown }> =>
     Array.from({ length: n }, (_, i) => {
       const [title, year] = lookups[i % lookups.length] ?? ['x', undefined];
-      return { type: 'findFilms', data: year === undefined ? { title } : { title, year } };
+      return { type: 'matchTitle', data: matchRequest(title, year) };
     });
-  await portTimes(session.page, findRequests(20)); // warm-up
-  const lookupTimes = (await portTimes(session.page, findRequests(1000))).sort((a, b) => a - b);
+  await portTimes(session.page, matchRequests(20)); // warm-up
+  const lookupTimes = (await portTimes(session.page, matchRequests(1000))).sort((a, b) => a - b);
 
-  const queries = [...bundled.slice(0, 24).map((f) => f.title), ...generated.slice(0, 24).map((f) => f.title)];
+  const queries = [...bundled.slice(0, 24).map(([title]) => title), ...generated.slice(0, 24).map((f) => f.title)];
   // The way a person types them: lower case, at most MAX_TYPED characters.
   const strokes = keystrokes(queries.map((q) => q.toLowerCase().slice(0, MAX_TYPED)));
   const searchRequests = strokes.map((query) => ({ type: 'searchFilms', data: { query, limit: 20 } }));

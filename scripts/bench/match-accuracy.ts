@@ -32,10 +32,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { buildFilmIndex, type Confidence, type FilmIndex } from '../../lib/data/film-index';
-import { parseDatasetBytes } from '../../lib/data/load-dataset';
-import { DATASET_PATH, type Film } from '../../lib/data/schema';
-import { matchFilm, type MatchQuery } from '../../lib/match/match';
+import { buildFilmIndex, type Confidence, type FilmIndex } from '../../lib/core/film-index';
+import { parseDatasetBytes } from '../../lib/core/load-dataset';
+import { DATASET_PATH, type Film } from '../../lib/core/schema';
+import { matchFilm, type MatchQuery } from '../../lib/core/match/match';
 import { runWhenMain } from './bench-utils';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -10,8 +10,8 @@
  * - with an earlier dataset: every film whose state changed, and the rules that account for it.
  * Pure: the CLI (scripts/data-audit.ts) reads the files and prints `formatAudit`.
  */
-import type { CreditsState, CreditStatement, Dataset, DatasetInput, Film } from '../../lib/data/schema';
-import { combineCredits, combineCreditsDetailed, type VerdictContext } from '../../lib/data/verdict';
+import type { CreditsState, CreditStatement, Dataset, DatasetInput, Film } from '../../lib/core/schema';
+import { combineCredits, combineCreditsDetailed, type VerdictContext } from './verdict';
 import { AFTERCREDITS, answersOf, contextOf, MEDIASTINGER, stripReadings } from './credit-measure';
 
 export type RuleId =

@@ -24,7 +24,7 @@ import {
   type Film,
   type FilmKind,
   type RatingSourceId,
-} from '../../lib/data/schema';
+} from '../../lib/core/schema';
 import { applyCreditsMeasure } from './credit-measure';
 import { checkInferredIds, dropContradictedIds } from './id-checks';
 import { type MergeStats, mergeOwnedRecords, type UnmergedReason, type UnmergedReport } from './merge';
@@ -137,7 +137,7 @@ export function countFilms(films: readonly Film[]): DatasetCounts {
   return { films: films.length, byKind, creditsByState, ratingsBySource };
 }
 
-/** Each source's mean on 0-100, one decimal: the combined score's prior (lib/ratings/aggregate.ts). */
+/** Each source's mean on 0-100, one decimal: the combined score's prior (lib/core/ratings/aggregate.ts). */
 export function ratingMeans(films: readonly Film[]): Partial<Record<RatingSourceId, number>> {
   const sums = new Map<RatingSourceId, { total: number; n: number }>();
   for (const f of films) {

@@ -27,8 +27,8 @@ import type {
   SourcePairAgreement,
   Tri,
   VoteRatingMeasure,
-} from '../../lib/data/schema';
-import { combineCredits, type Voice, type VerdictContext } from '../../lib/data/verdict';
+} from '../../lib/core/schema';
+import { combineCredits, type Voice, type VerdictContext } from './verdict';
 
 /** Agreement under which a source is not counted: wrong against the others on more than one answer in five. */
 export const RELIABLE_AGREEMENT = 0.8;

@@ -8,8 +8,8 @@
  * own data) has the same title key and year under a different tt id, and no authoritative input knows the
  * record's id at all. The record then joins its film by title + year like any id-less row.
  */
-import { editDistance } from '../../lib/match/candidates';
-import { matchWords, titleKey } from '../../lib/match/normalize';
+import { editDistance } from '../../lib/core/edit-distance';
+import { matchWords, titleKey } from '../../lib/core/match/normalize';
 import type { SourceRecord } from './types';
 
 export interface IdCheckResult {

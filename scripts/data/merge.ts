@@ -53,9 +53,9 @@ import type {
   MergeStep,
   Rating,
   RatingSourceId,
-} from '../../lib/data/schema';
-import { combineCredits } from '../../lib/data/verdict';
-import { titleKey } from '../../lib/match/normalize';
+} from '../../lib/core/schema';
+import { combineCredits } from './verdict';
+import { titleKey } from '../../lib/core/match/normalize';
 import { isLowerCaseKey } from './titles';
 import type { SourceRecord } from './types';
 

@@ -9,8 +9,8 @@
  * A film with no title at all (a Kometa entry whose only title was lent by the order alignment, or came from
  * MovieLens, which may not be redistributed) is not shipped: nothing could show it or find it.
  */
-import type { DatasetInput, Film } from '../../lib/data/schema';
-import { normalizeTitle } from '../../lib/match/normalize';
+import type { DatasetInput, Film } from '../../lib/core/schema';
+import { normalizeTitle } from '../../lib/core/match/normalize';
 import type { SourceRecord } from './types';
 
 /** Has cased letters and none of them upper case: the credits feeds' keys ("guardians of the galaxy"). */

@@ -2,7 +2,7 @@
  * What every source reader produces: one `SourceRecord` per usable row. Readers know their file's quirks; the
  * merge step (scripts/data/merge.ts) knows nothing about files.
  */
-import type { CreditStatement, DatasetInput, FilmKind, Rating } from '../../lib/data/schema';
+import type { CreditStatement, DatasetInput, FilmKind, Rating } from '../../lib/core/schema';
 
 /** A reader's facts before merging. `input` is an index into the build's input table, set by the reader. */
 export interface SourceRecord {

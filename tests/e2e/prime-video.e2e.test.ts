@@ -67,7 +67,8 @@ describe('Prime Video badge in real Chromium', () => {
     const text = (await details.textContent()) ?? '';
     expect(text).toContain('aftercredits.com');
     expect(text).toContain('After the Movie?');
-    expect(text).toContain('2011-10');
+    // Dates as the shown language writes them (issue #14): English here.
+    expect(text).toContain('Oct 2011');
     expect(await badge.getByTestId('match-confidence').textContent()).toContain('high');
     expect(await badge.getByTestId('badge-search').count()).toBe(1);
     await page.close();

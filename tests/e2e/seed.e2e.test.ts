@@ -51,21 +51,21 @@ describe('install, seed and look up in real Chromium', () => {
     const film = await send<{ id: string; credits: { state: string } }>(session.page, 'getFilm', { id: 'tt1334260' });
     expect(film.value).toMatchObject({ id: 'tt1334260', credits: { state: 'conflict' } });
 
-    const hits = await send<Array<{ film: { id: string }; confidence: string }>>(session.page, 'findFilms', {
+    const match = await send<{ best: { film: { id: string }; confidence: string } | null }>(session.page, 'matchTitle', {
       title: 'Never Let Me Go',
       year: 2010,
     });
-    expect(hits.value?.[0]).toMatchObject({ film: { id: 'tt1334260' }, confidence: 'high' });
+    expect(match.value?.best).toMatchObject({ film: { id: 'tt1334260' }, confidence: 'high' });
 
-    const prefix = await send<Array<{ id: string }>>(session.page, 'searchPrefix', { prefix: 'never let me', limit: 10 });
-    expect(prefix.value?.map((f) => f.id)).toContain('tt1334260');
+    const search = await send<Array<{ id: string }>>(session.page, 'searchFilms', { query: 'never let me', limit: 10 });
+    expect(search.value?.map((f) => f.id)).toContain('tt1334260');
 
     const missing = await send(session.page, 'getFilm', { id: 'tt0000000' });
     expect(missing).toEqual({ ok: true, value: null });
   });
 
   it('replies to a malformed request with a clear error', async () => {
-    const reply = await send(session.page, 'findFilms', { title: 42 });
+    const reply = await send(session.page, 'matchTitle', { title: 42 });
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('Malformed payload') });
   });
 });

@@ -10,11 +10,11 @@ export const FUZZ_SEED = 0x5eed_c7ed;
 
 /** Generated inputs per property. */
 export const FUZZ_RUNS = {
-  // lib/match/normalize.ts
+  // lib/core/match/normalize.ts
   'normalize.normalizeTitle': 3000,
   'normalize.asciiFastPath': 2000,
   'normalize.keys': 2000,
-  // lib/sites/clean-title.ts
+  // lib/core/clean-title.ts
   'cleanTitle.capLength': 2000,
   'cleanTitle.normalizePageText': 2000,
   'cleanTitle.cleanTitle': 2000,
@@ -22,21 +22,21 @@ export const FUZZ_RUNS = {
   // lib/sites/page-data.ts
   'pageData.sanitize': 2000,
   'pageData.readAttribute': 1000,
-  // lib/data/film-index.ts + lib/match/match.ts
+  // lib/core/film-index.ts + lib/core/match/match.ts
   'match.matchFilm': 2000,
   'match.hostileIndex': 150,
-  // lib/search/search-index.ts
+  // lib/core/search/search-index.ts
   'search.search': 2000,
   // lib/sites/index.ts + adapters
   'sites.webUrl': 2000,
   'sites.hostilePaths': 2000,
   'sites.detect': 2000,
-  // lib/imdb/tsv.ts
+  // lib/pages/imdb/tsv.ts
   'tsv.rows': 3000,
   'tsv.kindOfHeader': 1000,
   'tsv.readLinesText': 300,
   'tsv.readLinesBytes': 300,
-  // lib/data/load-dataset.ts
+  // lib/core/load-dataset.ts
   'dataset.validate': 2000,
   'dataset.bytes': 300,
   'dataset.gzipJson': 200,

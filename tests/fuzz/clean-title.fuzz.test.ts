@@ -1,5 +1,5 @@
 /**
- * Fuzz: the generic page-text readers every adapter shares (lib/sites/clean-title.ts). Documented: "every function
+ * Fuzz: the generic page-text readers every adapter shares (lib/core/clean-title.ts). Documented: "every function
  * caps its input first", "all functions are total (never throw)", a hostile 1 MB title "costs the same as a short
  * one", control characters become spaces, bidi controls and invisible joiners are dropped (ZWJ stays), entities are
  * decoded to plain text, never parsed as markup.
@@ -15,7 +15,7 @@ import {
   parseEpisodeLine,
   parseRuntime,
   parseYear,
-} from '../../lib/sites/clean-title';
+} from '../../lib/core/clean-title';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import {
   BATCH_MS,

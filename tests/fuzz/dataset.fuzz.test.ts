@@ -1,5 +1,5 @@
 /**
- * Fuzz: reading the dataset asset (lib/data/load-dataset.ts). Documented: "a truncated or corrupt asset must give a
+ * Fuzz: reading the dataset asset (lib/core/load-dataset.ts). Documented: "a truncated or corrupt asset must give a
  * clear error, never a half dataset": parseDatasetBytes and validateDataset either return a validated dataset or
  * throw a DatasetError naming the problem. Async runs carry a per-run timeout, so a hang fails the property.
  */
@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DatasetError, parseDatasetBytes, validateDataset } from '../../lib/data/load-dataset';
-import { DATASET_FORMAT, DATASET_PATH, type Dataset } from '../../lib/data/schema';
+import { DatasetError, parseDatasetBytes, validateDataset } from '../../lib/core/load-dataset';
+import { DATASET_FORMAT, DATASET_PATH, type Dataset } from '../../lib/core/schema';
 import { fakeDataset } from '../helpers/dataset';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { hostileText } from './arbitraries';

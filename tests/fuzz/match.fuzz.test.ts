@@ -1,6 +1,6 @@
 /**
- * Fuzz: matching a page title (lib/data/film-index.ts + lib/match/match.ts) and the popup search
- * (lib/search/search-index.ts) over a small synthetic film list, with hostile query titles, years, runtimes, kinds
+ * Fuzz: matching a page title (lib/core/film-index.ts + lib/core/match/match.ts) and the popup search
+ * (lib/core/search/search-index.ts) over a small synthetic film list, with hostile query titles, years, runtimes, kinds
  * and limits. Documented: page values are untrusted ("a year or runtime that cannot be real is treated as
  * absent, never as an error"), an episode never matches a film, `others` are other films "without `best`", at most
  * five; search "never throws, whatever the input", hits come best first. Each call is timed; the bound is on the
@@ -8,12 +8,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFilmIndex, type FilmIndex } from '../../lib/data/film-index';
-import type { Film } from '../../lib/data/schema';
-import { cleanMatchTitle as cleanQueryTitle, titlesOf } from '../../lib/match/candidates';
-import { matchFilm, rankCandidates, type MatchQuery, type MatchResult } from '../../lib/match/match';
-import { normalizeTitle } from '../../lib/match/normalize';
-import { buildSearchIndex, MAX_LIMIT, type SearchIndex } from '../../lib/search/search-index';
+import { buildFilmIndex, type FilmIndex } from '../../lib/core/film-index';
+import type { Film } from '../../lib/core/schema';
+import { cleanMatchTitle as cleanQueryTitle, titlesOf } from '../../lib/core/match/candidates';
+import { matchFilm, rankCandidates, type MatchQuery, type MatchResult } from '../../lib/core/match/match';
+import { normalizeTitle } from '../../lib/core/match/normalize';
+import { buildSearchIndex, MAX_LIMIT, type SearchIndex } from '../../lib/core/search/search-index';
 import { fakeDataset, fakeFilm } from '../helpers/dataset';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { BATCH_MS, hostileText, megabyteStrings, Stopwatch, titleWithJunk } from './arbitraries';
@@ -74,12 +74,11 @@ describe('fuzz: matchFilm and the film index', () => {
   it('never throws, returns the documented shape, and 2,000 queries take a few seconds at most', () => {
     const watch = new Stopwatch();
     fc.assert(
-      fc.property(query, fc.integer({ min: -10, max: 500 }), (q, limit) => {
+      fc.property(query, (q) => {
         const result = watch.time(() => matchFilm(index, q));
         expectMatchResult(index, q, result);
         // The index's other readers, with the same hostile strings.
         for (const hit of index.find(q.title, q.year)) expect(['high', 'medium', 'low']).toContain(hit.confidence);
-        expect(index.prefix(q.title, limit).length).toBeLessThanOrEqual(Math.max(0, Math.min(limit, 100)));
         for (const c of index.candidates(q.title, q.year)) expect([0, 1, 2, 3]).toContain(c.tier);
       }),
       fuzzParams('match.matchFilm'),
@@ -112,11 +111,6 @@ describe('fuzz: matchFilm and the film index', () => {
           if (film.title.length > 300) continue;
           // A title that keeps a word once cleaned is found by itself: both sides go through the same steps.
           if (!normalizeTitle(cleanQueryTitle(film.title).title)) continue;
-          // Except one (found by this suite, left as it is): the query side turns control and format characters
-          // into spaces before normalising, the index side normalises them away, and an aftercredits.com entity
-          // token ("8217") counts only as a whole word, so "\x7f8217\u30000" is "0" on one side and "8217 0" on
-          // the other. No dataset title has such a character next to such a token.
-          if (/[\p{Cc}\p{Cf}]/u.test(film.title) && /038|8211|8217|8230/.test(film.title)) continue;
           const { inWindow } = rankCandidates(hostileIndex, { title: film.title });
           expect(inWindow.map((c) => c.film.id)).toContain(film.id);
         }

@@ -1,14 +1,13 @@
 /**
- * Fuzz: title normalisation (lib/match/normalize.ts) on hostile page strings. Documented intent checked here:
+ * Fuzz: title normalisation (lib/core/match/normalize.ts) on hostile page strings. Documented intent checked here:
  * "pure and total: any string in, a string out, never a throw"; the output is "lower-case words separated by single
  * spaces" (so no control, bidi, zero-width or lone surrogate survives); the pure-ASCII fast path gives "the same as
  * the full chain"; and the *OfNormalized shortcuts the film index takes give the same words and keys as the full
  * functions.
  *
  * Not checked, because not intended (found by fuzzing, left as they are: titleKey must not change, "cc:" film ids are
- * hashes of it): normalizeTitle is not idempotent ("8217🎬" → "8217" → "": the entity token counts only as a whole
- * word, and the emoji is dropped after that step), and its output may exceed the 500-character input cap ("&" becomes
- * " and ", NFKD expands U+FDFA to 18 characters). Every caller normalises a raw title exactly once.
+ * hashes of it): normalizeTitle's output may exceed the 500-character input cap ("&" becomes " and ", NFKD expands
+ * U+FDFA to 18 characters), so it is not idempotent on huge input. Every caller normalises a raw title exactly once.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +20,7 @@ import {
   normalizeTitle,
   titleKey,
   titleKeyOfNormalized,
-} from '../../lib/match/normalize';
+} from '../../lib/core/match/normalize';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { BATCH_MS, hostilePiece, hostileText, megabyteStrings, Stopwatch } from './arbitraries';
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TITLE_LENGTH } from '../../lib/sites/clean-title';
+import { MAX_TITLE_LENGTH } from '../../lib/core/clean-title';
 import { PAGE_DATA_ATTRIBUTE, publishPageData, readPageData, sanitizePageData, type PageData } from '../../lib/sites/page-data';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { endsInHighSurrogate, hasLoneSurrogate, hostileText, megabyteStrings } from './arbitraries';

@@ -11,7 +11,7 @@ import { h, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Badge, type BadgeProps } from '../../components/badge';
 import { FilmCard, type FilmCardProps } from '../../components/film-card';
-import type { Film } from '../../lib/data/schema';
+import type { Film } from '../../lib/core/schema';
 import { fakeFilm } from '../helpers/dataset';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { hostileText, megabyteStrings } from './arbitraries';

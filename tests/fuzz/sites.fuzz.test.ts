@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TITLE_LENGTH } from '../../lib/sites/clean-title';
+import { MAX_TITLE_LENGTH } from '../../lib/core/clean-title';
 import { siteForUrl, sites } from '../../lib/sites/index';
 import { PAGE_DATA_ATTRIBUTE } from '../../lib/sites/page-data';
 import type { DetectedTitle, SiteAdapter } from '../../lib/sites/types';

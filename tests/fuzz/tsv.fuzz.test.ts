@@ -1,5 +1,5 @@
 /**
- * Fuzz: the IMDb TSV reader (lib/imdb/tsv.ts) on arbitrary rows, header lines and files. Documented: each row
+ * Fuzz: the IMDb TSV reader (lib/pages/imdb/tsv.ts) on arbitrary rows, header lines and files. Documented: each row
  * parser "returns null when the line is malformed" (otherwise a typed row: an id tt + 7 digits or more, a title
  * without control characters, trimmed, capped at 300 without cutting a surrogate pair); readLines yields the lines
  * without their breaks, bounds a line's length, and fails only with an ImdbImportError ('corrupt', 'not-imdb').
@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IMDB_HEADERS, ImdbImportError, kindOfHeader, MAX_TITLE_LENGTH, parseAka, parseBasics, parseRating, readLines } from '../../lib/imdb/tsv';
+import { IMDB_HEADERS, ImdbImportError, kindOfHeader, MAX_TITLE_LENGTH, parseAka, parseBasics, parseRating, readLines } from '../../lib/pages/imdb/tsv';
 import { FUZZ_EXAMPLES, fuzzParams } from './cases';
 import { endsInHighSurrogate, hasLoneSurrogate, hostileString, hostileText } from './arbitraries';
 

@@ -2,7 +2,7 @@
  * Synthetic datasets for store and messaging tests. Titles are visibly fake ("Test Film 7"): these exercise the
  * machinery, they are not film facts (real facts live only in the built asset and the pipeline tests).
  */
-import { DATASET_FORMAT, type CreditsState, type Dataset, type Film } from '../../lib/data/schema';
+import { DATASET_FORMAT, type CreditsState, type Dataset, type Film } from '../../lib/core/schema';
 
 export function fakeFilm(n: number, state: CreditsState = 'none'): Film {
   return {

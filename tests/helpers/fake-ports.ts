@@ -1,7 +1,7 @@
 /**
  * Runtime ports wired by hand (the fake browser has none): runtime.connect reaches runtime.onConnect, messages arrive
  * asynchronously as between contexts, and a test can lose a reply "with the worker" (both ends disconnect). With
- * them the real port client (lib/messaging.ts sendMessage) talks to the real background side (handleMessages).
+ * them the real port client (lib/protocol/messages.ts sendMessage) talks to the real background side (handleMessages).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 

@@ -1,9 +1,9 @@
 /**
- * A Worker stand-in running the real import worker core (lib/imdb/worker-core.ts) in this thread, with
+ * A Worker stand-in running the real import worker core (lib/pages/imdb/worker-core.ts) in this thread, with
  * asynchronous delivery both ways like a Worker; `crash` fires the 'error' event a dying worker would.
  */
-import type { WorkerLike } from '../../lib/imdb/import-client';
-import { createWorkerCore, type WorkerIn, type WorkerOut } from '../../lib/imdb/worker-core';
+import type { WorkerLike } from '../../lib/pages/imdb/import-client';
+import { createWorkerCore, type WorkerIn, type WorkerOut } from '../../lib/pages/imdb/worker-core';
 
 export interface InThreadWorker extends WorkerLike {
   readonly terminated: boolean;

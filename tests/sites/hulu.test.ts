@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeAdapter, describeSignals } from '../helpers/describe-adapter';
 import { parse, siteFixtures } from '../helpers/site-fixtures';
 import { hulu, selectors } from '../../lib/sites/hulu';
-import { parseEpisodeLine } from '../../lib/sites/clean-title';
+import { parseEpisodeLine } from '../../lib/core/clean-title';
 
 const { fixtures, fixture, load } = siteFixtures('hulu');
 

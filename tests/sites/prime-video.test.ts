@@ -7,7 +7,7 @@ import {
   parseEpisodeLine,
   parseRuntime,
   parseYear,
-} from '../../lib/sites/clean-title';
+} from '../../lib/core/clean-title';
 import { siteForUrl, sites } from '../../lib/sites/index';
 import { primeVideo, selectors } from '../../lib/sites/prime-video';
 import type { DetectedTitle } from '../../lib/sites/types';

@@ -26,7 +26,7 @@
  *   titled via MovieLens/TMDb. The merge should prefer a cased title from another source. Rows of positive-only
  *   lists without a title (Kometa 50, PMM 13, TMDb 11) keep `title: ''`: they are joined by id only.
  */
-import { CREDIT_EXTRAS, type CreditContent, type CreditExtra, type CreditStatement, type DatasetInput, type Tri } from '../../../lib/data/schema';
+import { CREDIT_EXTRAS, type CreditContent, type CreditExtra, type CreditStatement, type DatasetInput, type Tri } from '../../../lib/core/schema';
 import { BuildReport, type SourceReader, type SourceRecord } from '../types';
 import { type CsvRow, mapRows, parseImdbId, parseTmdbId, parseYear, readCsv, RowError } from './csv';
 
@@ -124,7 +124,10 @@ const SOURCES: readonly FactsSource[] = [
     load: async (sourcesDir, report) => {
       const rows = await readCsv(sourcesDir, AFTERCREDITS_INDEX_FILE, report, ['title_key', 'source_url']);
       const acTitle = new Map<string, string>();
-      for (const r of rows) acTitle.set(r.get('source_url').trim(), decodeAftercreditsKey(r.get('title_key')));
+      for (const r of rows) {
+        const url = r.get('source_url').trim();
+        acTitle.set(url, decodeAftercreditsKey(r.get('title_key'), url));
+      }
       return { acTitle };
     },
   },
@@ -159,6 +162,8 @@ const SOURCES: readonly FactsSource[] = [
     asOf: (row, ctx) => ctx.kometaLastSeen?.get(row.get('imdb_id').trim()),
     reading: (record, statement, row) => {
       readAftercreditsTags(statement, tagsOfNote(row.get('note')));
+      // Titles aligned from aftercredits.com's index are its keys, entity codes and all: decoded as its reader does.
+      if (/title via aftercredits/.test(statement.idMatch ?? '')) record.title = decodeAftercreditsKey(record.title);
       // shared/data titled these entries from MovieLens: fine for joining them at build time, never to ship.
       if (/title via ml25m/.test(statement.idMatch ?? '')) record.titleHidden = true;
     },
@@ -320,14 +325,18 @@ const CONTRACTIONS: ReadonlySet<string> = new Set(['s', 't', 're', 'll', 'd', 'v
 /**
  * An index key ("it 8217 s all so quiet", "waiting for 8216 superman 8217") as a title: the codes decoded where
  * they stand, an opening quote (8216) joined to the word after it, a closing one (8217) and an ellipsis to the word
- * before, and a contraction's tail to both. Only whole tokens are codes: "10 000 bc" keeps its number.
+ * before, and a contraction's tail to both. Only whole tokens are codes: "10 000 bc" keeps its number. And a code
+ * the post's slug (`url`) also spells is the title's own number: WordPress drops entities from slugs, and of the 387
+ * keys in the index with a code token exactly one has it in its slug, "8213 gacy house" (/8213-gacy-house-2010/,
+ * the film "8213: Gacy House").
  */
-export function decodeAftercreditsKey(key: string): string {
+export function decodeAftercreditsKey(key: string, url?: string): string {
   const out: string[] = [];
   const tokens = key.trim().split(/\s+/);
+  const slug = new Set(url ? (/\/([a-z0-9-]+)\/?$/.exec(url.toLowerCase())?.[1] ?? '').split('-') : []);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    const decoded = KEY_ENTITIES.get(token);
+    const decoded = slug.has(token) ? undefined : KEY_ENTITIES.get(token);
     if (decoded === undefined) {
       out.push(token);
       continue;

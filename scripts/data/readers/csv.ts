@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Rating, RatingSourceId } from '../../../lib/data/schema';
+import type { Rating, RatingSourceId } from '../../../lib/core/schema';
 import { DataError, type BuildReport, type SourceRecord } from '../types';
 
 /** A row of one source that cannot be used; the message becomes the skip reason. */

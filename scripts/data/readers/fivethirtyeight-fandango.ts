@@ -9,7 +9,7 @@
  *   lower (the point of the story). The stars are used: they are what Fandango presents as its rating. The *_norm
  *   columns are 538's rescalings, not source values, and are not read.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   mapRows,

@@ -10,7 +10,7 @@
  *   is not used as a runtime.
  * - One row ("Sanctuary") is truncated after the genres: no link, no score. It is skipped.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   FirstSeen,

@@ -11,7 +11,7 @@
  *   value ("52%"), `Runtime` is "113 min". Blank cells mean OMDb had no value.
  * - `Plot`, `Awards` and the people columns are prose or not needed and are never read.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   FirstSeen,

@@ -9,7 +9,7 @@
  * - `Runtime` is "142 min"; `Meta_score` is blank for 157 films.
  * - No scrape date is given; the as-of is the latest release year in the file.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   mapRows,

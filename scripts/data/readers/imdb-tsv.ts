@@ -21,8 +21,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import type { DatasetInput, FilmKind, Rating } from '../../../lib/data/schema';
-import { titleKey } from '../../../lib/match/normalize';
+import type { DatasetInput, FilmKind, Rating } from '../../../lib/core/schema';
+import { titleKey } from '../../../lib/core/match/normalize';
+import { firstField, lineBlocks, lineText } from '../../../lib/core/line-blocks';
+import { KEEP_MIN_VOTES } from '../../../lib/core/imdb-rows';
 import { type BuildReport, DataError, type SourceReader, type SourceRecord } from '../types';
 
 export interface TsvRow {
@@ -42,50 +44,25 @@ export interface ReadTsvOptions {
   prefilter?: (firstField: string) => boolean;
 }
 
-const LF = 10;
-const CR = 13;
-const TAB = 9;
-
 /** Read and inflate size. Larger chunks read a little faster but leave more freed buffer memory resident. */
 const CHUNK_BYTES = 64 * 1024;
+/** Longest line accepted (bytes): real IMDb lines are well under 2 KB; a file without line breaks stops here. */
+const MAX_LINE_BYTES = 64 * 1024;
 
 /**
- * Bytes of a (gzipped when the name ends in .gz) file, streamed in blocks of whole lines: every block but the last
- * ends with a line feed. The consumer splits the lines itself, synchronously, and counts them in `position.line`.
- * Lines stay bytes until they are wanted: decoding all of a dump's UTF-8 text costs more than reading and
- * inflating it (on the 50 M-line akas file, ~35 s of ~45 s), while most lines are only looked at long enough to
- * reject their id. A line feed byte never occurs inside a UTF-8 sequence, so splitting bytes splits characters
- * never. Read or gunzip failures (missing file, corrupt or truncated gzip) become a DataError naming the file and
- * the line reached, instead of an unhandled stream error.
+ * Bytes of a (gzipped when the name ends in .gz) file, streamed in chunks for lib/core/line-blocks.ts, the line
+ * splitter the browser import uses too. Read or gunzip failures (missing file, corrupt or truncated gzip) become a
+ * DataError naming the file and the line reached, instead of an unhandled stream error.
  */
-async function* streamBlocks(path: string, label: string, position: { line: number }): AsyncGenerator<Buffer> {
+async function* streamChunks(path: string, label: string, position: { line: number }): AsyncGenerator<Uint8Array> {
   const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   const gunzip = path.endsWith('.gz') ? createGunzip({ chunkSize: CHUNK_BYTES }) : undefined;
   // pipe() does not forward errors: without this a read error would leave the gunzip side waiting forever.
   if (gunzip) file.on('error', (err) => gunzip.destroy(err));
   const source = gunzip ? file.pipe(gunzip) : file;
-  let rest: Buffer | undefined;
   try {
-    for await (const chunk of source) {
-      const bytes = chunk as Buffer;
-      const last = bytes.lastIndexOf(LF);
-      if (last === -1) {
-        rest = rest ? Buffer.concat([rest, bytes]) : bytes;
-        continue;
-      }
-      let from = 0;
-      if (rest) {
-        // The line begun in the previous chunk, on its own: no copy of the whole chunk.
-        const first = bytes.indexOf(LF);
-        yield Buffer.concat([rest, bytes.subarray(0, first + 1)]);
-        from = first + 1;
-      }
-      if (from <= last) yield bytes.subarray(from, last + 1);
-      rest = last + 1 < bytes.length ? bytes.subarray(last + 1) : undefined;
-    }
-    if (rest) yield rest;
+    for await (const chunk of source) yield chunk as Buffer;
   } catch (err) {
-    if (err instanceof DataError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const what = code === 'ENOENT' ? 'file not found' : gunzip ? 'cannot read or gunzip' : 'cannot read';
     throw new DataError(label, position.line + 1, `${what}: ${(err as Error).message}`);
@@ -99,8 +76,8 @@ async function* streamBlocks(path: string, label: string, position: { line: numb
 /**
  * Rows of one IMDb TSV file as records keyed by header name. The header must contain `requiredColumns` (a wrong
  * file, e.g. ratings passed as basics, fails here with DataError at line 1); a line with the wrong number of
- * fields is skipped and counted in `report`. Lines end at LF; a CR before it is dropped. Text is UTF-8; the id a
- * prefilter gets is read as Latin-1 (cheaper, and the same string for the ASCII ids IMDb uses).
+ * fields is skipped and counted in `report`. Lines end at LF; a CR before it is dropped. Text is UTF-8, each line
+ * decoded on its own, and only once the prefilter (if any) has let its id through.
  */
 export async function* readImdbTsv(
   path: string,
@@ -112,17 +89,15 @@ export async function* readImdbTsv(
   const { prefilter } = options;
   let header: string[] | undefined;
   const position = { line: 0 };
-  for await (const block of streamBlocks(path, label, position)) {
-    let next = 0;
-    while (next < block.length) {
-      const nl = block.indexOf(LF, next);
-      const stop = nl === -1 ? block.length : nl;
-      const start = next;
-      const end = stop > start && block[stop - 1] === CR ? stop - 1 : stop;
-      next = stop + 1;
+  const blocks = lineBlocks(streamChunks(path, label, position), {
+    maxLineLength: MAX_LINE_BYTES,
+    tooLong: (linesBefore) => new DataError(label, linesBefore + 1, `a line longer than ${MAX_LINE_BYTES} bytes: not an IMDb TSV file, or a damaged one`),
+  });
+  for await (const block of blocks) {
+    for (let i = 0; i < block.count; i++) {
       const line = ++position.line;
       if (header === undefined) {
-        header = block.toString('utf8', start, end).replace(/^\uFEFF/, '').split('\t');
+        header = lineText(block, i).split('\t');
         const missing = requiredColumns.filter((c) => !header?.includes(c));
         if (missing.length > 0) {
           throw new DataError(
@@ -133,19 +108,16 @@ export async function* readImdbTsv(
         }
         continue;
       }
-      if (prefilter) {
-        const tab = block.indexOf(TAB, start);
-        if (!prefilter(block.toString('latin1', start, tab === -1 || tab > end ? end : tab))) continue;
-      }
-      const fields = block.toString('utf8', start, end).split('\t');
+      if (prefilter && !prefilter(firstField(block, i))) continue;
+      const fields = lineText(block, i).split('\t');
       if (fields.length !== header.length) {
         report.skip(label, line, `expected ${header.length} tab-separated fields, got ${fields.length}`);
         continue;
       }
       const row: Record<string, string | undefined> = {};
-      for (let i = 0; i < header.length; i++) {
-        const v = fields[i];
-        row[header[i] ?? ''] = v === '\\N' ? undefined : v;
+      for (let f = 0; f < header.length; f++) {
+        const v = fields[f];
+        row[header[f] ?? ''] = v === '\\N' ? undefined : v;
       }
       yield { line, row };
     }
@@ -157,7 +129,6 @@ export async function* readImdbTsv(
 
 export const IMDB_BASICS_INPUT_ID = 'imdb-basics';
 export const IMDB_RATINGS_INPUT_ID = 'imdb-ratings';
-export const DEFAULT_MIN_VOTES = 1000;
 export const DEFAULT_BULK_KINDS: readonly FilmKind[] = ['movie', 'tv-movie'];
 
 const TITLE_TYPES: Record<string, FilmKind> = {
@@ -205,7 +176,7 @@ export function imdbDumpAsOf(dir: string): string {
 export interface ImdbDumpOptions {
   /** Date stamped on the ratings (see imdbDumpAsOf). */
   asOf: string;
-  /** Votes a title needs to be kept without another source knowing it. Default 1000. */
+  /** Votes a title needs to be kept without another source knowing it. Default KEEP_MIN_VOTES (1000). */
   minVotes?: number;
   /** Kinds kept on votes alone. Default movie and tv-movie. */
   bulkKinds?: readonly FilmKind[];
@@ -269,7 +240,7 @@ export async function readImdbDumps(
   keep: (tconst: string) => boolean | undefined,
   opts: ImdbDumpOptions,
 ): Promise<SourceRecord[]> {
-  const minVotes = opts.minVotes ?? DEFAULT_MIN_VOTES;
+  const minVotes = opts.minVotes ?? KEEP_MIN_VOTES;
   const bulkKinds = new Set(opts.bulkKinds ?? DEFAULT_BULK_KINDS);
   const label = (file: string): string => (opts.labelDir ? `${opts.labelDir}/${file}` : file);
   const known = (t: string): boolean => keep(t) === true;

@@ -5,7 +5,7 @@
  * - For an MCU film (`is_mcu`) the API lists each scene: `is_stinger: true` plays during the credits (mid),
  *   `false` at the very end. Counted per position, these are the only scene counts any source gives.
  * - A scene "at the end" can be an epilogue that plays before the credits (the Stark scene of The Incredible Hulk),
- *   so the verdict lets an explicit "nothing after the credits" account for it (lib/data/verdict.ts).
+ *   so the verdict lets an explicit "nothing after the credits" account for it (scripts/data/verdict.ts).
  * - An MCU film the API lists with no scene is a "no scene" answer (Avengers: Endgame: after its credits there is
  *   only a sound), about scenes only: extras stay open. A film not yet released says nothing.
  * - The Sony and Fox films it also lists (`is_mcu: false`) come with a count and no scenes: they are a second
@@ -14,7 +14,7 @@
  * Each film becomes one record (tt id, title, release year, runtime) with one statement. Descriptions are spoilers
  * and prose: they are never read.
  */
-import type { CreditStatement, DatasetInput } from '../../../lib/data/schema';
+import type { CreditStatement, DatasetInput } from '../../../lib/core/schema';
 import { BuildReport, DataError, type SourceReader, type SourceRecord } from '../types';
 import { mapRows, parseImdbId, readSourceFile, RowError } from './csv';
 

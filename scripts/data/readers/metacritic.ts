@@ -11,7 +11,7 @@
  *   separators ("1,234").
  * - One exact duplicate row (Godzilla: King of the Monsters, 31-May-19): the first is kept.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   FirstSeen,

@@ -13,7 +13,7 @@
  * read: it has no IMDb column, and its "Rotten Tomatoes" column ("86/100") is not the Tomatometer (only 38 of
  * 2,061 overlapping films agree with the 2020 file), so shipping it as an RT score would be wrong.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   mapRows,

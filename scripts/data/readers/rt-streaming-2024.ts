@@ -9,7 +9,7 @@
  *   Several titles appear twice (Dune, Road House, The Omen…): different films of the same name. All are kept;
  *   without a year the merge has to decide whether it can place them.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import { mapRows, parseNumber, presentRatings, rating, readCsv, requireTitle, RowError, sourceRecord } from './csv';
 

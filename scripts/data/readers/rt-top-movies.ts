@@ -9,7 +9,7 @@
  *   used as the audience count as shown; "Fewer than 50" (2 rows) gives a score without a count.
  * - `runtime` is "2h 14m". `synopsis` and `consensus` are RT prose and are never read.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   FirstSeen,

@@ -20,7 +20,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatasetInput, FilmKind } from '../../../lib/data/schema';
+import type { DatasetInput, FilmKind } from '../../../lib/core/schema';
 import { BuildReport, type SourceReader, type SourceRecord } from '../types';
 import {
   FirstSeen,

@@ -7,7 +7,7 @@
  * - One film has no `release_date`; it is kept without a year (it still has its TMDb id).
  * - `overview`, `tagline` and the JSON keyword/genre cells are never read (prose, and not needed).
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   cleanTitle,

@@ -6,7 +6,7 @@
  * - CRLF line endings, no final newline, and a few `overview` cells with line breaks inside (a real CSV parser is
  *   needed; line numbers come from `readCsv`). `overview` is TMDb prose and is never read.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   FirstSeen,

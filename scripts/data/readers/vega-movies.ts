@@ -11,7 +11,7 @@
  * - A few titles are library-sorted ("Barbarians, The"): the article is moved back to the front.
  * - The file is a JSON array with one film object per line, which gives each film its physical line number.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import { DataError, type BuildReport, type SourceReader, type SourceRecord } from '../types';
 import {
   mapRows,

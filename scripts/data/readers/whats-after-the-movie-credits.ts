@@ -7,7 +7,7 @@
  * gives no page URL, so the statement has none (we do not guess one). asOf is the file's own `as_of` (the page
  * footer year).
  */
-import type { CreditStatement, DatasetInput } from '../../../lib/data/schema';
+import type { CreditStatement, DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import { mapRows, parseImdbId, parseYear, readCsv, RowError } from './csv';
 

@@ -7,7 +7,7 @@
  * The page's Tomatometer is empty and its RT audience field shows "0%" next to an empty value; both are blank in
  * the file and stay absent.
  */
-import type { DatasetInput } from '../../../lib/data/schema';
+import type { DatasetInput } from '../../../lib/core/schema';
 import type { BuildReport, SourceReader, SourceRecord } from '../types';
 import {
   mapRows,

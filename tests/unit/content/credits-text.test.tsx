@@ -1,13 +1,13 @@
 /**
- * How the verdict is said (lib/credits-text.ts) and shown (badge, film card): extras are said plainly and never as
+ * How the verdict is said (lib/text/credits-text.ts) and shown (badge, film card): extras are said plainly and never as
  * a scene, counts where a source gives them, each statement as the verdict read it; spoiler mode still hides notes.
  */
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Badge, type BadgeProps } from '../../../components/badge';
 import { FilmCard } from '../../../components/film-card';
-import { alertText, extrasBesideScenes, extrasText, statementText, verdictText } from '../../../lib/credits-text';
-import type { CreditStatement, Film, FilmCredits } from '../../../lib/data/schema';
+import { alertText, extrasBesideScenes, extrasText, statementText, verdictText } from '../../../lib/text/credits-text';
+import type { CreditStatement, Film, FilmCredits } from '../../../lib/core/schema';
 import { fakeFilm } from '../../helpers/dataset';
 
 const credits = (c: Partial<FilmCredits>): FilmCredits => ({ state: 'none', mid: 'no', post: 'no', extras: [], statements: [], ...c });

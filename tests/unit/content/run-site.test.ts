@@ -4,10 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { badgeUi } from '../../../components/badge-view';
 import { runSite, type Ask } from '../../../lib/content/run-site';
 import { isNearEnd, isTypingTarget, pageSaysCredits } from '../../../lib/content/signals';
 import { PAGE_DATA_ATTRIBUTE } from '../../../lib/sites/page-data';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/core/settings';
 import type { DetectedTitle, SiteAdapter } from '../../../lib/sites/types';
 import { fakeFilm } from '../../helpers/dataset';
 
@@ -59,7 +60,7 @@ function start(settings: Settings = DEFAULT_SETTINGS): void {
     return null;
   }) as unknown as Ask;
   ctx = new ContentScriptContext('test-site');
-  runSite(ctx, adapter, ':host{}', {
+  runSite(ctx, adapter, badgeUi, {
     doc: document,
     ask,
     settings: {
@@ -98,7 +99,7 @@ describe('runSite', () => {
       return type === 'matchTitle' ? { best: { film: { ...fakeFilm(1, 'post'), title: 'Known Film' }, confidence: 'high' }, others: [] } : null;
     }) as unknown as Ask;
     ctx = new ContentScriptContext('test-site');
-    runSite(ctx, onlyOnWatch, ':host{}', { doc: document, ask, settings: { load: async () => DEFAULT_SETTINGS, watch: () => () => undefined } });
+    runSite(ctx, onlyOnWatch, badgeUi, { doc: document, ask, settings: { load: async () => DEFAULT_SETTINGS, watch: () => () => undefined } });
     await settle();
     expect(host()).toBeNull();
     // The player page's URL, by pushState: no DOM mutation, no popstate.

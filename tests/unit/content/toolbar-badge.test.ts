@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FilmCredits } from '../../../lib/data/schema';
-import { TOOLBAR_COLORS, toolbarBadge } from '../../../lib/toolbar-badge';
+import type { FilmCredits } from '../../../lib/core/schema';
+import { TOOLBAR_COLORS, toolbarBadge } from '../../../lib/background/toolbar-badge';
 
 const film = (credits: Partial<FilmCredits>, year: number | null = 2010) => ({
   title: 'Never Let Me Go',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilmIndex } from '../../../lib/data/film-index';
-import { lookup } from '../../../lib/match/lookup';
-import type { Film } from '../../../lib/data/schema';
+import { buildFilmIndex } from '../../../lib/core/film-index';
+import { lookup } from '../../../lib/core/match/lookup';
+import type { Film } from '../../../lib/core/schema';
 import { fakeDataset, fakeFilm } from '../../helpers/dataset';
 
 function film(id: string, title: string, year: number, votes: number, extra: Partial<Film> = {}): Film {
@@ -39,13 +39,6 @@ describe('film index', () => {
 
   it('matches alternative titles', () => {
     expect(index.find('Lokalisierter Titel', 2001)[0]?.film.id).toBe('tt0000103');
-  });
-
-  it('prefix search returns each film once, most popular first', () => {
-    expect(index.prefix('remake').map((f) => f.id)).toEqual(['tt0000102', 'tt0000101', 'tt0000104']);
-    expect(index.prefix('remake test', 1)).toHaveLength(1);
-    expect(index.prefix('')).toEqual([]);
-    expect(index.prefix('zzz')).toEqual([]);
   });
 
   it('lookup keeps the CLI shape for a miss', () => {

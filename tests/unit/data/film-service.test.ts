@@ -1,9 +1,9 @@
 import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildFilmIndex } from '../../../lib/data/film-index';
-import { createFilmService } from '../../../lib/data/film-service';
-import { openStore, readActiveFilms, readQuick } from '../../../lib/data/store';
-import { dispatch } from '../../../lib/messaging';
+import { buildFilmIndex } from '../../../lib/core/film-index';
+import { createFilmService } from '../../../lib/background/film-service';
+import { openStore, readActiveFilms, readQuick } from '../../../lib/background/store';
+import { dispatch } from '../../../lib/protocol/server';
 import { fakeDataset } from '../../helpers/dataset';
 
 const request = (type: string, data: unknown) => ({ channel: 'credits-cue/v1', type, data });
@@ -24,8 +24,8 @@ describe('film service', () => {
     await svc.ensureSeeded();
     const film = dataset.films[42];
     expect(await dispatch(svc.handlers, request('getFilm', { id: film?.id }))).toEqual({ ok: true, value: film });
-    const found = await dispatch(svc.handlers, request('findFilms', { title: 'test film 42', year: film?.year }));
-    expect(found.ok && Array.isArray(found.value) && found.value[0]).toMatchObject({ film: { id: film?.id }, confidence: 'high' });
+    const found = await dispatch(svc.handlers, request('matchTitle', { title: 'test film 42', year: film?.year }));
+    expect(found).toMatchObject({ ok: true, value: { best: { film: { id: film?.id }, confidence: 'high' } } });
     const status = await dispatch(svc.handlers, request('getStatus', {}));
     expect(status).toMatchObject({ ok: true, value: { state: 'ready', version: 'v-2500', done: 3, total: 3 } });
   });
@@ -165,10 +165,10 @@ describe('message validation', () => {
     ['not ours', { hello: 1 }, 'Not a Credits Cue message'],
     ['unknown type', request('dropTables', {}), 'Unknown message type'],
     ['missing field', request('getFilm', {}), 'Malformed payload'],
-    ['wrong type', request('findFilms', { title: 42 }), 'Malformed payload'],
-    ['huge string', request('findFilms', { title: 'x'.repeat(1_000_001) }), 'Malformed payload'],
-    ['bad year', request('findFilms', { title: 'x', year: 1e9 }), 'Malformed payload'],
-    ['bad limit', request('searchPrefix', { prefix: 'x', limit: -1 }), 'Malformed payload'],
+    ['wrong type', request('matchTitle', { title: 42 }), 'Malformed payload'],
+    ['huge string', request('matchTitle', { title: 'x'.repeat(1_000_001) }), 'Malformed payload'],
+    ['bad year', request('matchTitle', { title: 'x', year: 1e9 }), 'Malformed payload'],
+    ['bad limit', request('searchFilms', { query: 'x', limit: -1 }), 'Malformed payload'],
   ])('rejects %s with a clear error', async (_name, message, error) => {
     const reply = await dispatch(svc.handlers, message);
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining(error) });

@@ -4,21 +4,11 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFilmService } from '../../../lib/data/film-service';
-import {
-  abortImport,
-  beginImport,
-  commitImport,
-  mergeImdb,
-  readImportState,
-  readLayers,
-  removeImports,
-  writeImportChunk,
-  type ImdbLayers,
-  type ImdbStaging,
-} from '../../../lib/data/imdb-layers';
-import { openStore, type Db } from '../../../lib/data/store';
-import { dispatch, isExtensionPage } from '../../../lib/messaging';
+import { createFilmService } from '../../../lib/background/film-service';
+import { abortImport, beginImport, commitImport, readImportState, readLayers, removeImports, writeImportChunk } from '../../../lib/background/imdb-layers';
+import { mergeImdb, type ImdbLayers, type ImdbStaging } from '../../../lib/core/imdb-rows';
+import { openStore, type Db } from '../../../lib/background/store';
+import { dispatch, isExtensionPage } from '../../../lib/protocol/server';
 import { fakeDataset, fakeFilm } from '../../helpers/dataset';
 
 let db: Db;

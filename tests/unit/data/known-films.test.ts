@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDatasetBytes } from '../../../lib/data/load-dataset';
-import { DATASET_PATH, type CreditsState, type Dataset, type Film } from '../../../lib/data/schema';
+import { parseDatasetBytes } from '../../../lib/core/load-dataset';
+import { DATASET_PATH, type CreditsState, type Dataset, type Film } from '../../../lib/core/schema';
 
 let dataset: Dataset;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DatasetError, parseDatasetBytes } from '../../../lib/data/load-dataset';
+import { DatasetError, parseDatasetBytes } from '../../../lib/core/load-dataset';
 import { fakeDataset } from '../../helpers/dataset';
 
 // Node's DecompressionStream, as in the service worker.

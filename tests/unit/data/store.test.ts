@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedStore } from '../../../lib/data/seed';
-import { CHUNK_SIZE, getActive, getProgress, openStore, readActiveFilms, writeChunk, type Db } from '../../../lib/data/store';
+import { seedStore } from '../../../lib/background/seed';
+import { CHUNK_SIZE, getActive, getProgress, openStore, readActiveFilms, writeChunk, type Db } from '../../../lib/background/store';
 import { fakeDataset } from '../../helpers/dataset';
 
 let db: Db;

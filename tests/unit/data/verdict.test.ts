@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CreditStatement, Tri } from '../../../lib/data/schema';
-import { combineCredits, combineCreditsDetailed, type VerdictContext, type Voice } from '../../../lib/data/verdict';
+import type { CreditStatement, Tri } from '../../../lib/core/schema';
+import { combineCredits, combineCreditsDetailed, type VerdictContext, type Voice } from '../../../scripts/data/verdict';
 
 /** Statement shorthand; `input` is irrelevant to the verdict. */
 function st(source: string, any: Tri, mid: Tri, post: Tri, extra: Partial<CreditStatement> = {}): CreditStatement {

@@ -1,5 +1,5 @@
 /**
- * The import worker's logic (lib/imdb/import.ts): the keep policy on the real dump samples and on hand-made rows,
+ * The import worker's logic (lib/pages/imdb/import.ts): the keep policy on the real dump samples and on hand-made rows,
  * wrong and damaged files, cancel, backpressure (one batch in flight), progress, and a generated 200k-row file
  * streamed in bounded batches.
  */
@@ -16,8 +16,8 @@ import {
   type ImportPlan,
   type ImportProgress,
   type ImportSummary,
-} from '../../../lib/imdb/import';
-import { ImdbImportError, IMDB_HEADERS, type AkaRow, type BasicsRow, type ImdbFileKind, type RatingRow } from '../../../lib/imdb/tsv';
+} from '../../../lib/pages/imdb/import';
+import { ImdbImportError, IMDB_HEADERS, type AkaRow, type BasicsRow, type ImdbFileKind, type RatingRow } from '../../../lib/pages/imdb/tsv';
 import { SHARED_DATA } from '../../helpers/shared-data';
 
 const SAMPLE = join(SHARED_DATA, 'raw/imdb_tsv_sample');

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The worker stops at the worst moment of an IMDb import: its commit went through, its answer never reached the
- * page. The real message layer (the port client re-sends what was in flight on a new port; lib/messaging.ts)
+ * page. The real message layer (the port client re-sends what was in flight on a new port; lib/protocol/messages.ts)
  * carries the real import client to a real film service on fake IndexedDB, over ports wired by hand (the fake
  * browser has none). Before issue #15 the re-sent commit failed ("no longer in progress"), the client aborted the
  * import, and the abort deleted the rows that had just become the live data.
@@ -11,11 +11,12 @@ import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createFilmService } from '../../../lib/data/film-service';
-import { readLayers } from '../../../lib/data/imdb-layers';
-import { openStore } from '../../../lib/data/store';
-import { startImport } from '../../../lib/imdb/import-client';
-import { handleMessages, sendMessage } from '../../../lib/messaging';
+import { createFilmService } from '../../../lib/background/film-service';
+import { readLayers } from '../../../lib/background/imdb-layers';
+import { openStore } from '../../../lib/background/store';
+import { startImport } from '../../../lib/pages/imdb/import-client';
+import { handleMessages } from '../../../lib/protocol/server';
+import { sendMessage } from '../../../lib/protocol/client';
 import { fakeDataset } from '../../helpers/dataset';
 import { closePorts, wirePorts } from '../../helpers/fake-ports';
 import { inThreadWorker } from '../../helpers/in-thread-worker';

@@ -1,5 +1,5 @@
 /**
- * The browser-side IMDb TSV reader (lib/imdb/tsv.ts) on the real dump samples and on hand-made files: gzip or plain,
+ * The browser-side IMDb TSV reader (lib/pages/imdb/tsv.ts) on the real dump samples and on hand-made files: gzip or plain,
  * CRLF, BOM, lines and UTF-8 characters split across chunks, damaged and truncated gzip, binary files, abort.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import {
   parseRating,
   readLines,
   type ImdbImportErrorCode,
-} from '../../../lib/imdb/tsv';
+} from '../../../lib/pages/imdb/tsv';
 import { SHARED_DATA } from '../../helpers/shared-data';
 
 const SAMPLE = join(SHARED_DATA, 'raw/imdb_tsv_sample');

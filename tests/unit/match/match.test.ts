@@ -6,12 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFilmIndex, type FilmIndex } from '../../../lib/data/film-index';
-import { parseDatasetBytes } from '../../../lib/data/load-dataset';
-import { DATASET_PATH, type Film } from '../../../lib/data/schema';
-import { cleanMatchTitle, editDistance, frontArticle } from '../../../lib/match/candidates';
-import { lookup } from '../../../lib/match/lookup';
-import { matchFilm, runtimeFit, type MatchQuery } from '../../../lib/match/match';
+import { buildFilmIndex, type FilmIndex } from '../../../lib/core/film-index';
+import { parseDatasetBytes } from '../../../lib/core/load-dataset';
+import { DATASET_PATH, type Film } from '../../../lib/core/schema';
+import { cleanMatchTitle, frontArticle } from '../../../lib/core/match/candidates';
+import { editDistance } from '../../../lib/core/edit-distance';
+import { lookup } from '../../../lib/core/match/lookup';
+import { matchFilm, runtimeFit, type MatchQuery } from '../../../lib/core/match/match';
 
 function film(id: string, title: string, year: number | undefined, runtime: number | undefined, extra: Partial<Film> = {}): Film {
   return {

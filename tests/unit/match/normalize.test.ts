@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchKey, matchWords, normalizeTitle, titleKey } from '../../../lib/match/normalize';
+import { matchKey, matchWords, normalizeTitle, titleKey } from '../../../lib/core/match/normalize';
 
 describe('normalizeTitle', () => {
   it.each([
@@ -15,9 +15,9 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle(input)).toBe(expected);
   });
 
-  it('decodes the aftercredits.com entity tokens only as whole tokens', () => {
-    expect(normalizeTitle('it 8217 s all so quiet')).toBe('its all so quiet');
-    expect(normalizeTitle('fast 038 furious')).toBe('fast and furious');
+  it('reads numbers as numbers: entity codes are their source reader\u2019s to decode, never the normaliser\u2019s', () => {
+    expect(normalizeTitle('it 8217 s all so quiet')).toBe('it 8217 s all so quiet');
+    expect(normalizeTitle('8213: Gacy House')).toBe('8213 gacy house');
     expect(normalizeTitle('room 80385')).toBe('room 80385');
   });
 

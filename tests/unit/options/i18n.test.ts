@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t, type MessageKey } from '../../../lib/text/i18n';
 
 interface Entry {
   message: string;

@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { verdictText } from '../../../lib/credits-text';
-import type { FilmCredits } from '../../../lib/data/schema';
-import { formatDate, formatNumber } from '../../../lib/i18n';
-import { ratingSource } from '../../../lib/ratings/sources';
+import { verdictText } from '../../../lib/text/credits-text';
+import type { FilmCredits } from '../../../lib/core/schema';
+import { formatDate, formatNumber } from '../../../lib/text/i18n';
+import { ratingSource } from '../../../lib/core/ratings/sources';
+import { scoreText } from '../../../lib/text/score-text';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -28,6 +29,7 @@ function speak(locale: string): void {
 const credits = (c: Partial<FilmCredits>): FilmCredits => ({ state: 'none', mid: 'no', post: 'no', extras: [], statements: [], ...c });
 const imdb = ratingSource('imdb');
 const rt = ratingSource('rt-critics');
+if (!imdb || !rt) throw new Error('registry lacks imdb or rt-critics');
 
 afterEach(() => fakeBrowser.reset());
 
@@ -36,8 +38,8 @@ describe('in other languages', () => {
     speak('de');
     expect(verdictText(credits({ extras: ['audio', 'stills'] }))).toBe('Keine Szene nach dem Abspann – nur ein Ton und Standbilder');
     expect(verdictText(credits({ state: 'mid-post', mid: 'yes', post: 'yes', midCount: 3, postCount: 2 }))).toBe('Bleib dran: 3 im Abspann + 2 Szenen danach');
-    expect(imdb?.format(7.1, 10)).toBe('7,1');
-    expect(rt?.format(92, 100)).toBe('92\u00a0%'); // a no-break space, as German sets it
+    expect(scoreText(imdb, 7.1, 10)).toBe('7,1');
+    expect(scoreText(rt, 92, 100)).toBe('92\u00a0%'); // a no-break space, as German sets it
     expect(formatNumber(50915)).toBe('50.915');
     expect(formatDate('2026-10-02')).toBe('02.10.2026');
   });
@@ -46,7 +48,7 @@ describe('in other languages', () => {
     speak('ja');
     expect(verdictText(credits({ state: 'post', post: 'yes', postCount: 1 }))).toBe('席を立たないで：クレジット後に 1 シーン');
     expect(verdictText(credits({ extras: ['audio'] }))).toBe('クレジット後のシーンはありません（音声のみ）');
-    expect(imdb?.format(7.1, 10)).toBe('7.1');
+    expect(scoreText(imdb, 7.1, 10)).toBe('7.1');
     speak('pt_BR');
     expect(verdictText(credits({ state: 'mid', mid: 'yes', midCount: 2 }))).toBe('Fique: 2 cenas durante os créditos');
     expect(formatNumber(1234.5, { maximumFractionDigits: 1 })).toBe('1.234,5');

@@ -2,9 +2,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/app';
-import { RATING_SOURCES } from '../../../lib/ratings/sources';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, enabledSources, loadSettings, saveSettings, type Settings } from '../../../lib/settings';
+import { RATING_SOURCES } from '../../../lib/core/ratings/sources';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, enabledSources, type Settings } from '../../../lib/core/settings';
+import { loadSettings, saveSettings } from '../../../lib/protocol/settings-store';
 import { sites } from '../../../lib/sites/index';
+import { scoreText } from '../../../lib/text/score-text';
 
 async function stored(): Promise<Record<string, unknown> | undefined> {
   return (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Record<string, unknown> | undefined;
@@ -43,7 +45,7 @@ describe('options page', () => {
       expect(screen.getByLabelText(source.label)).toBe(box);
       expect(box.checked).toBe(enabledSources(DEFAULT_SETTINGS).includes(source.id));
       const range = document.getElementById(box.getAttribute('aria-describedby') ?? '');
-      expect(range?.textContent).toContain(source.format(source.scale, source.scale));
+      expect(range?.textContent).toContain(scoreText(source, source.scale, source.scale));
     }
     expect(screen.getByTestId('source-toggle-imdb').closest('li')?.textContent).toContain('0.0–10.0');
     for (const site of sites) expect(screen.getByRole('switch', { name: site.name })).toBe(byTestId(`site-toggle-${site.id}`));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Rating, RatingSourceId } from '../../../lib/data/schema';
-import { combinedScore, combinedTone } from '../../../lib/ratings/aggregate';
-import { DEFAULT_SOURCES, RATING_SOURCES, ratingSource, scoreTone, visibleRatings } from '../../../lib/ratings/sources';
+import type { Rating, RatingSourceId } from '../../../lib/core/schema';
+import { combinedScore, combinedTone } from '../../../lib/core/ratings/aggregate';
+import { DEFAULT_SOURCES, RATING_SOURCES, ratingSource, scoreTone, visibleRatings } from '../../../lib/core/ratings/sources';
 
 const r = (source: RatingSourceId, value: number, scale: number, count?: number): Rating => ({ source, value, scale, count, asOf: '2025', input: 0 });
 
@@ -34,10 +34,10 @@ describe('rating registry', () => {
   });
 
   it('formats on the source’s own scale', () => {
-    expect(ratingSource('imdb')?.format(7.14, 10)).toBe('7.1');
-    expect(ratingSource('rt-critics')?.format(92, 100)).toBe('92%');
-    expect(ratingSource('tmdb')?.format(7.65, 10)).toBe('77%');
-    expect(ratingSource('metacritic')?.format(69, 100)).toBe('69');
+    expect(ratingSource('imdb')?.format(7.14, 10, 'en')).toBe('7.1');
+    expect(ratingSource('rt-critics')?.format(92, 100, 'en')).toBe('92%');
+    expect(ratingSource('tmdb')?.format(7.65, 10, 'en')).toBe('77%');
+    expect(ratingSource('metacritic')?.format(69, 100, 'en')).toBe('69');
   });
 
   it('links where the ids allow', () => {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDatasetBytes } from '../../../lib/data/load-dataset';
-import { DATASET_PATH, type Dataset } from '../../../lib/data/schema';
+import { parseDatasetBytes } from '../../../lib/core/load-dataset';
+import { DATASET_PATH, type Dataset } from '../../../lib/core/schema';
 import { auditDataset, formatAudit, RULES, type AuditReport } from '../../../scripts/data/audit';
 
 const REPO = resolve(import.meta.dirname, '../../..');

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateDataset } from '../../../lib/data/load-dataset';
-import { DATASET_PATH, MANIFEST_PATH, type Dataset, type Film } from '../../../lib/data/schema';
+import { validateDataset } from '../../../lib/core/load-dataset';
+import { DATASET_PATH, MANIFEST_PATH, type Dataset, type Film } from '../../../lib/core/schema';
 import {
   buildDataset,
   buildDateOf,

@@ -5,7 +5,7 @@
  * alignment chains named in SOURCES.md and the issue, the vote ratings in mediastingers.csv).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CreditStatement, Film } from '../../../lib/data/schema';
+import type { CreditStatement, Film } from '../../../lib/core/schema';
 import { buildDataset, type BuildResult } from '../../../scripts/data/build';
 import { measureAgreement, voteThreshold } from '../../../scripts/data/credit-measure';
 import { checkInferredIds, titlesAgree } from '../../../scripts/data/id-checks';

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CreditStatement, DatasetInput, Film, MergeRule, Rating } from '../../../lib/data/schema';
-import { titleKey } from '../../../lib/match/normalize';
+import type { CreditStatement, DatasetInput, Film, MergeRule, Rating } from '../../../lib/core/schema';
+import { titleKey } from '../../../lib/core/match/normalize';
 import { MAX_ALT, mergeRecords, type MergeResult } from '../../../scripts/data/merge';
 import type { SourceRecord } from '../../../scripts/data/types';
 

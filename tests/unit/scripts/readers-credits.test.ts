@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreditStatement } from '../../../lib/data/schema';
-import { combineCredits } from '../../../lib/data/verdict';
+import type { CreditStatement } from '../../../lib/core/schema';
+import { combineCredits } from '../../../scripts/data/verdict';
 import {
   CREDITS_FACTS_FILE,
   cookiecheckAftercreditsReader,
@@ -191,6 +191,9 @@ describe('credits_facts.csv readers on the real file', () => {
     expect(decodeAftercreditsKey('dumplin 8217')).toBe("dumplin'");
     expect(decodeAftercreditsKey('waiting for 8216 superman 8217')).toBe("waiting for 'superman'");
     expect(decodeAftercreditsKey('chip 8216 n dale rescue rangers')).toBe("chip 'n dale rescue rangers");
+    // A code the post's slug spells too is the title's own number ("8213: Gacy House"), not an entity.
+    expect(decodeAftercreditsKey('8213 gacy house', 'https://aftercredits.com/2011/03/8213-gacy-house-2010/')).toBe('8213 gacy house');
+    expect(decodeAftercreditsKey('dumplin 8217', 'https://aftercredits.com/2018/12/dumplin-2018/')).toBe("dumplin'");
     expect(decodeAftercreditsKey('i do 8230 until i don 8217 t')).toBe("i do… until i don't");
     expect(decodeAftercreditsKey('minions 038 monsters')).toBe('minions & monsters');
     expect(decodeAftercreditsKey('uma musume pretty derby 8211 beginning of a new era')).toBe('uma musume pretty derby – beginning of a new era');

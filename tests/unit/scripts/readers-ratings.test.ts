@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Rating, RatingSourceId } from '../../../lib/data/schema';
+import type { Rating, RatingSourceId } from '../../../lib/core/schema';
 import {
   mapRows,
   parseCount,

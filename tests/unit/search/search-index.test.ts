@@ -7,9 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDatasetBytes } from '../../../lib/data/load-dataset';
-import { DATASET_PATH, type Film } from '../../../lib/data/schema';
-import { buildSearchIndex, MAX_LIMIT, type SearchHit, type SearchIndex } from '../../../lib/search/search-index';
+import { parseDatasetBytes } from '../../../lib/core/load-dataset';
+import { DATASET_PATH, type Film } from '../../../lib/core/schema';
+import { buildSearchIndex, MAX_LIMIT, type SearchHit, type SearchIndex } from '../../../lib/core/search/search-index';
 
 let films: Film[] = [];
 let index: SearchIndex;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prefixEditDistance, typoCost } from '../../../lib/search/edit-distance';
-import { allowedEdits, joinHyphens, joinLetterRuns, titleForms } from '../../../lib/search/search-text';
+import { prefixEditDistance, typoCost } from '../../../lib/core/edit-distance';
+import { allowedEdits, joinHyphens, joinLetterRuns, titleForms } from '../../../lib/core/search/search-text';
 
 describe('prefixEditDistance', () => {
   it('measures to the closest prefix of the word', () => {

@@ -2,30 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { RatingSourceId } from '../../../lib/data/schema';
-import { DEFAULT_SOURCES, RATING_SOURCES } from '../../../lib/ratings/sources';
-import {
-  DEFAULT_SETTINGS,
-  REGISTRY,
-  SETTINGS_KEY,
-  SETTINGS_VERSION,
-  defaultSettings,
-  enabledSources,
-  formatShortcut,
-  isSiteEnabled,
-  isUsableShortcut,
-  loadSettings,
-  matchesShortcut,
-  migrateSettings,
-  migrations,
-  normalizeSettings,
-  resetSettings,
-  saveSettings,
-  shortcutFromEvent,
-  watchSettings,
-  type Settings,
-  type Shortcut,
-} from '../../../lib/settings';
+import type { RatingSourceId } from '../../../lib/core/schema';
+import { DEFAULT_SOURCES, RATING_SOURCES } from '../../../lib/core/ratings/sources';
+import { DEFAULT_SETTINGS, REGISTRY, SETTINGS_KEY, SETTINGS_VERSION, defaultSettings, enabledSources, formatShortcut, isSiteEnabled, isUsableShortcut, matchesShortcut, migrateSettings, migrations, normalizeSettings, shortcutFromEvent, type Settings, type Shortcut } from '../../../lib/core/settings';
+import { loadSettings, resetSettings, saveSettings, watchSettings } from '../../../lib/protocol/settings-store';
 import { sites } from '../../../lib/sites/index';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/settings');
