@@ -3,7 +3,7 @@
  * script's IndexedDB would belong to the streaming site's origin.
  *
  * Films are stored in chunks of CHUNK_SIZE per record, keyed [version, index]: real IndexedDB pays per put, and
- * one put per film would take seconds for the whole dataset (shared/research/toolchain.md measured ~6 s for
+ * one put per film would take seconds for the whole dataset (docs/research/toolchain.md measured ~6 s for
  * 50,000 puts). A pointer record ("active") names the complete version readers use; it moves only after the
  * last chunk of a new version is written, so a half-finished seed never answers a query.
  */

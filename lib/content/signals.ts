@@ -5,7 +5,7 @@ import type { PageData } from '../sites/page-data';
 
 /**
  * The film is near its end: the fallback when a service shows no next-up card. The services' own markers sit
- * 3.6-6.8 % of the runtime before the end (shared/research/streaming-detection.md §12), so the last 7 % is taken,
+ * 3.6-6.8 % of the runtime before the end (docs/research/streaming-detection.md §12), so the last 7 % is taken,
  * at least 2 minutes and at most 10. Videos under 20 minutes (trailers, shorts) never count.
  */
 export function isNearEnd(video: Pick<HTMLVideoElement, 'currentTime' | 'duration'> | null): boolean {

@@ -7,7 +7,7 @@
  * way). A line feed byte never occurs inside a UTF-8 sequence, so splitting bytes at LF splits characters
  * correctly; each line is decoded on its own (`lineText`).
  *
- * Format facts (SOURCES.md §4): UTF-8, tab separated, header first, `\N` = null, and NO quoting — titles may
+ * Format facts (docs/data-sources.md §4): UTF-8, tab separated, header first, `\N` = null, and NO quoting — titles may
  * contain `"`, so a line is split on tabs and nothing else.
  */
 

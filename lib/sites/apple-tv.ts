@@ -3,7 +3,7 @@
  * /<cc>/episode/<slug>/umc.cmc.<id> (links may add ?showId=) and /<cc>/show/<slug>/umc.cmc.<id>; /clip/ (trailers,
  * extras) and /sporting-event/ (live sport) are never read.
  *
- * Facts and their sources: shared/research/streaming-detection.md §7 (UTS `AppleTvParser.ts`, PR #489 2026-08;
+ * Facts and their sources: docs/research/streaming-detection.md §7 (UTS `AppleTvParser.ts`, PR #489 2026-08;
  * PreMiD 2025-06 and PreMiD-old; TP 5.4.3), §11 and §12. The player is an OVERLAY: started from a home shelf it
  * leaves the URL at the locale root (https://tv.apple.com/us), and autoplay switches the item with no URL change.
  * So every tv.apple.com page (except the two excluded kinds) counts as a title page, `detect` reads the overlay

@@ -3,7 +3,7 @@
  * Player /play/<uuid> (before 2024 /video/<uuid>); detail /browse/entity-<uuid> (before, /movies/<slug>/<id> and
  * /series/<slug>/<id>).
  *
- * Facts and their sources: shared/research/streaming-detection.md §4 (short names UTS, SE, PreMiD, NCO, TP as listed
+ * Facts and their sources: docs/research/streaming-detection.md §4 (short names UTS, SE, PreMiD, NCO, TP as listed
  * in its §0), §11 and §12, plus two public saves of the real player DOM (2025-12 and 2026-01, in a public keyboard
  * extension's repository: `#hudson-wrapper` → `disney-web-player` (media client, `video#hivePlayer1` and an empty
  * decoy `<video>`) beside `disney-web-player-ui` (light-DOM `.title-bug-area .title-field` / `.subtitle-field`)).

@@ -2,7 +2,7 @@
  * Hulu (www.hulu.com web player). Detail pages /movie/<slug>-<uuid> and /series/<slug>-<uuid>; player /watch/<uuid>
  * (the pre-2017 numeric /watch/<n> form is dead and not matched). Hulu Japan (hulu.jp) is a separate product.
  *
- * Facts and their sources: shared/research/streaming-detection.md §6 (short names PreMiD, PreMiD-old, TP as listed
+ * Facts and their sources: docs/research/streaming-detection.md §6 (short names PreMiD, PreMiD-old, TP as listed
  * in its §0), §11 and §12. Hulu navigates with pushState, but `detect` reads only the DOM as it is now and the
  * runtime calls it again on every mutation, so a title change without a URL change (autoplay) is still seen.
  *

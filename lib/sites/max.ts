@@ -3,7 +3,7 @@
  * play.hbomax.com (2021–2023 and again since 2025-07). Same paths on both hosts: detail /movie/<uuid>, /show/<uuid>;
  * player /video/watch/<uuid>/<uuid>.
  *
- * Facts and their sources: shared/research/streaming-detection.md §5 (short names UTS, SE, PreMiD, TP, MALSync as
+ * Facts and their sources: docs/research/streaming-detection.md §5 (short names UTS, SE, PreMiD, TP, MALSync as
  * listed in its §0), §11 and §12. Max navigates with pushState, but `detect` reads only the DOM as it is now and the
  * runtime calls it again on every mutation, so a title change without a URL change is still seen.
  *

@@ -1,7 +1,7 @@
 /**
  * Netflix, on www.netflix.com (and the regional hosts that serve or redirect to it).
  *
- * Facts and their sources: shared/research/streaming-detection.md §3 (short names UTS, SE, PreMiD, NCO, TP as listed
+ * Facts and their sources: docs/research/streaming-detection.md §3 (short names UTS, SE, PreMiD, NCO, TP as listed
  * in its §0), §11 and §12. Netflix navigates with pushState: starting playback and auto-advancing change the /watch/
  * id, so the URL says which page kind this is, and `detect` reads the DOM as it is now.
  *

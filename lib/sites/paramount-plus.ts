@@ -3,7 +3,7 @@
  * /movies/<slug>/<id>/ and /shows/<slug>/; player /movies/video/<contentId>/ and /shows/video/<contentId>/; live TV
  * /live-video/… (never a title).
  *
- * Facts and their sources: shared/research/streaming-detection.md §8 (PreMiD Paramount+ 3.1.1, TP 5.4.3, SE
+ * Facts and their sources: docs/research/streaming-detection.md §8 (PreMiD Paramount+ 3.1.1, TP 5.4.3, SE
  * paramount.ts 2025-07-11), §11 and §12. Sources, highest first (issue #13): on a player, the player's
  * `.skin-metadata-manager-header/-body` (it follows autoplay; the JSON-LD the page was served with may not), then
  * the page's JSON-LD (`Movie` / `TVEpisode` with `partOfSeries`; its year and runtime go with the player's title

@@ -2,7 +2,7 @@
  * Peacock (NBCUniversal / Sky "GSP" web player) on www.peacocktv.com. Detail pages /watch/asset/movies/<slug>/<uuid>
  * and /watch/asset/tv/<slug>/<uuid>; player /watch/playback/vod/<GMO_…>/<uuid> and /watch/playback/playlist….
  *
- * Facts and their sources: shared/research/streaming-detection.md §9 (PreMiD Peacock 2.0.0 2026-07, TP 5.4.3), §11
+ * Facts and their sources: docs/research/streaming-detection.md §9 (PreMiD Peacock 2.0.0 2026-07, TP 5.4.3), §11
  * and §12; the "S2 E1: <episode title>" line shape is the one a public parser of WOW (same Sky player family, same
  * `playback-metadata__container-episode-metadata-info` class) matches. Peacock navigates with pushState, but `detect`
  * reads only the DOM as it is now and the runtime calls it again on every mutation, so a title change without a URL

@@ -1,7 +1,7 @@
 /**
  * Prime Video, on primevideo.com and on the Amazon storefronts that serve it under /gp/video/.
  *
- * Facts and their sources: shared/research/streaming-detection.md §2 (short names NCO, UTS, SE, PreMiD, TP, castkodi
+ * Facts and their sources: docs/research/streaming-detection.md §2 (short names NCO, UTS, SE, PreMiD, TP, castkodi
  * as listed in its §0). The player is an overlay that opens on the detail URL and switches titles without changing
  * it, so `detect` reads only the DOM as it is now; the runtime calls it again on every mutation.
  */

@@ -34,7 +34,7 @@ import { casingDictionary, fixTitles } from './titles';
 import { BuildReport, type SourceReader, type SourceRecord } from './types';
 
 export interface BuildOptions {
-  /** The shared/data folder (SOURCES.md). */
+  /** The shared/data folder (docs/data-sources.md). */
   sourcesDir: string;
   /** Folder with user-downloaded IMDb TSV dumps; default: the sample in the sources folder. */
   imdbDir?: string;

@@ -1,5 +1,5 @@
 /**
- * Real Firefox with the built Firefox MV2 extension installed as a temporary add-on (shared/research/toolchain.md):
+ * Real Firefox with the built Firefox MV2 extension installed as a temporary add-on (docs/research/toolchain.md):
  * Debian `firefox-esr`, headless, driven by puppeteer-core over WebDriver BiDi (Playwright cannot drive stock
  * Firefox). Streaming sites are served from fixtures by request interception, offline, under their real URLs.
  *

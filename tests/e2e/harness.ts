@@ -1,5 +1,5 @@
 /**
- * Real Chromium with the built extension loaded (shared/research/toolchain.md): Debian `chromium` driven by
+ * Real Chromium with the built extension loaded (docs/research/toolchain.md): Debian `chromium` driven by
  * playwright-core over a CDP pipe, headless, offline. Streaming sites are served from fixtures by request routing.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

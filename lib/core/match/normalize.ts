@@ -81,7 +81,7 @@ export function titleKeyOfNormalized(normalized: string): string {
 /**
  * Merge key: normalised words without a leading article and without "and", joined with no spaces, so
  * "Spider-Man" = "Spiderman", "The Lord of the Rings" = "Lord of the Rings", "Fast & Furious" = "Fast and Furious".
- * Same method as the derived credits/ files in shared/data (SOURCES.md). Deliberately left as it was when the
+ * Same method as the derived credits/ files in shared/data (docs/data-sources.md). Deliberately left as it was when the
  * matcher grew its own key (`matchKey`): the pipeline derives "cc:" film ids from it.
  */
 export function titleKey(input: string): string {

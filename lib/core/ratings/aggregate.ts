@@ -2,7 +2,7 @@
  * The optional combined score (off by default): every source normalised to 0-100, shrunk toward its source's
  * dataset mean by how many votes stand behind it, weighted, and shown only with at least two sources and enough
  * confidence. It is always labelled "Combined · N sources", never shown under a source's name
- * (shared/research/features-and-needs.md §4.4).
+ * (docs/research/features-and-needs.md §4.4).
  */
 import type { Rating, RatingSourceId } from '../schema';
 

@@ -1,6 +1,6 @@
 /**
  * Rating sources: how each one is shown. Every source keeps its own scale and its own colour convention
- * (shared/research/features-and-needs.md §4): a number is never recoloured in another source's palette, and a
+ * (docs/research/features-and-needs.md §4): a number is never recoloured in another source's palette, and a
  * score on too few votes is greyed. Adding a source touches this registry and nothing else.
  */
 import type { Rating, RatingSourceId } from '../schema';

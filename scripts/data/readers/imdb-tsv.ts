@@ -3,7 +3,7 @@
  * title.ratings, title.akas. The full files are 12M / 1.6M / 50M rows, so everything here streams: gunzip → byte
  * chunks → lines, one line in memory at a time, and only the few fields we keep are retained.
  *
- * Format (SOURCES.md §4): UTF-8, tab separated, header first, `\N` = null, and NO quoting — titles may contain `"`,
+ * Format (docs/data-sources.md §4): UTF-8, tab separated, header first, `\N` = null, and NO quoting — titles may contain `"`,
  * so a CSV parser would mangle them; a line is split on tabs and nothing else.
  *
  * Keep policy (the bundle cannot hold 12M titles):
@@ -381,7 +381,7 @@ function altTitles(t: KeptTitle, list: AkaList | undefined): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Readers.
 
-/** The sample shipped in shared/data: real rows of the 2018 dump for 2017 movies (SOURCES.md §3). */
+/** The sample shipped in shared/data: real rows of the 2018 dump for 2017 movies (docs/data-sources.md §3). */
 export const IMDB_SAMPLE_DIR = 'raw/imdb_tsv_sample';
 const IMDB_LICENCE = 'IMDb non-commercial datasets: personal and non-commercial use only';
 
@@ -409,7 +409,7 @@ export interface ImdbReadersConfig {
  */
 export function createImdbDumpReaders(config: ImdbReadersConfig = {}): { basics: SourceReader; ratings: SourceReader } {
   const userDir = config.dir;
-  // A user folder's date comes from its files; the sample's from SOURCES.md (its copies have today's mtime).
+  // A user folder's date comes from its files; the sample's from docs/data-sources.md (its copies have today's mtime).
   const asOf = userDir ? imdbDumpAsOf(userDir) : '2018';
   const origin = userDir
     ? 'IMDb non-commercial datasets, https://datasets.imdbws.com/ (user-supplied copy)'

@@ -1,6 +1,6 @@
 /**
  * raw/mcuapi: the MCU API's films (`movies.json`) and their credit scenes (`post-credit-scenes.json`), MIT.
- * What the files say, read as SOURCES.md describes them and as aftercredits.com's answers measure them
+ * What the files say, read as docs/data-sources.md describes them and as aftercredits.com's answers measure them
  * (`npm run data:audit` prints both measurements):
  * - For an MCU film (`is_mcu`) the API lists each scene: `is_stinger: true` plays during the credits (mid),
  *   `false` at the very end. Counted per position, these are the only scene counts any source gives.

@@ -2,7 +2,7 @@
  * The reading rules of issue #12 on real rows of each source: inferred ids checked against independent titles, the
  * vote-rating threshold and source weights measured on the built films, titles cased, the MCU API read. The rules'
  * inputs are the real shared/data files; their expected outcomes are facts checked by hand against the files (the
- * alignment chains named in SOURCES.md and the issue, the vote ratings in mediastingers.csv).
+ * alignment chains named in docs/data-sources.md and the issue, the vote ratings in mediastingers.csv).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreditStatement, Film } from '../../../lib/core/schema';

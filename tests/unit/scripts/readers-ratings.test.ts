@@ -346,7 +346,7 @@ describe('readers on the real source files', () => {
     );
     const netflixRead = await readReal(netflix2022);
     expect(netflixRead.report.skipped.get(netflix2022.input.file)?.examples).toEqual(['line 1937: empty title']);
-    // SOURCES.md: 3,407 Netflix 2022 movies with an IMDb score.
+    // docs/data-sources.md: 3,407 Netflix 2022 movies with an IMDb score.
     const moviesWithImdb = netflixRead.records.filter((r) => r.kind === 'movie' && ratingOf(r, 'imdb') !== undefined);
     expect(moviesWithImdb).toHaveLength(3407);
   });
