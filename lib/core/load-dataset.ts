@@ -2,8 +2,9 @@
  * Reading the bundled dataset asset: gunzip + parse + validate. A truncated or corrupt asset must give a clear
  * error, never a half dataset, so every film is checked before anything is written to IndexedDB.
  */
+import * as v from 'valibot';
 import { CREDITS_STATES, DATASET_FORMAT, type Dataset, type Film } from './schema';
-import { isRecord } from './guards';
+import { isRecord, plainObject } from './guards';
 
 export class DatasetError extends Error {
   constructor(message: string) {
@@ -12,25 +13,23 @@ export class DatasetError extends Error {
   }
 }
 
-const STATES: ReadonlySet<string> = new Set(CREDITS_STATES);
+/** A list, not looked into: what its items hold is produced by the same pipeline that wrote the schema. */
+const List = v.custom<unknown[]>(Array.isArray);
 
-/** Checks the fields every reader relies on; deeper fields are produced by the same pipeline that wrote the schema. */
-function isFilm(value: unknown): value is Film {
-  if (!isRecord(value)) return false;
-  const { id, title, credits, ratings, kind } = value;
-  return (
-    typeof id === 'string' &&
-    id.length > 0 &&
-    typeof title === 'string' &&
-    typeof kind === 'string' &&
-    isRecord(credits) &&
-    typeof credits.state === 'string' &&
-    STATES.has(credits.state) &&
-    Array.isArray(credits.statements) &&
-    Array.isArray(credits.extras) &&
-    Array.isArray(ratings)
-  );
-}
+const NonEmptyString = v.pipe(v.string(), v.nonEmpty());
+
+/** The fields every reader relies on; deeper fields are produced by the same pipeline that wrote the schema. */
+const FilmSchema = plainObject({
+  id: NonEmptyString,
+  title: v.string(),
+  kind: v.string(),
+  credits: plainObject({ state: v.picklist(CREDITS_STATES), statements: List, extras: List }),
+  ratings: List,
+});
+
+/** The dataset around its films, checked first: a file that is no dataset at all is named as such. */
+const DatasetShape = plainObject({ manifest: v.custom<Record<string, unknown>>(isRecord), films: List });
+const Format = v.literal(DATASET_FORMAT);
 
 /**
  * A film as an earlier version stored it in IndexedDB: that version's data keeps answering while a new one is being
@@ -43,16 +42,14 @@ export function upgradeStoredFilm(film: Film): Film {
 
 /** Validates parsed JSON as a dataset; throws DatasetError naming the first problem. */
 export function validateDataset(value: unknown): Dataset {
-  if (!isRecord(value) || !isRecord(value.manifest) || !Array.isArray(value.films)) {
-    throw new DatasetError('Dataset is not an object with "manifest" and "films".');
-  }
+  if (!v.is(DatasetShape, value)) throw new DatasetError('Dataset is not an object with "manifest" and "films".');
   const { manifest, films } = value;
-  if (manifest.format !== DATASET_FORMAT) {
+  if (!v.is(Format, manifest.format)) {
     throw new DatasetError(`Dataset format ${String(manifest.format)} is not the supported format ${DATASET_FORMAT}.`);
   }
-  if (typeof manifest.version !== 'string' || !manifest.version) throw new DatasetError('Dataset has no version.');
+  if (!v.is(NonEmptyString, manifest.version)) throw new DatasetError('Dataset has no version.');
   films.forEach((film, i) => {
-    if (!isFilm(film)) throw new DatasetError(`Dataset film #${i} is malformed.`);
+    if (!v.is(FilmSchema, film)) throw new DatasetError(`Dataset film #${i} is malformed.`);
   });
   return value as unknown as Dataset;
 }

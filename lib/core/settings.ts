@@ -12,9 +12,10 @@
  * which every content script imports, free of the site adapters, so each content script bundles only its own
  * adapter (content_script_gzip_bytes).
  */
+import * as v from 'valibot';
 import type { RatingSourceId } from './schema';
 import { DEFAULT_SOURCES, RATING_SOURCES } from './ratings/sources';
-import { isRecord } from './guards';
+import { isRecord, plainObject } from './guards';
 
 /** storage.sync key of the settings object. */
 export const SETTINGS_KEY = 'settings';
@@ -35,55 +36,65 @@ export type BadgeSize = (typeof BADGE_SIZES)[number];
 export type SpoilerMode = (typeof SPOILER_MODES)[number];
 export type Theme = (typeof THEMES)[number];
 
-export interface SourceSetting {
-  id: RatingSourceId;
+/** A source id as stored: checked against the fallback's sources by `mergeSources`, as the registry is a parameter. */
+const SourceId = v.custom<RatingSourceId>((id) => typeof id === 'string');
+
+const SourceSettingSchema = plainObject({
+  id: SourceId,
   /** Shown in the badge. Default: true for DEFAULT_SOURCES, false for every other source. */
-  enabled: boolean;
-}
+  enabled: v.boolean(),
+});
+export type SourceSetting = v.InferOutput<typeof SourceSettingSchema>;
 
-export interface BadgeSettings {
+const BADGE_FIELDS = {
   /** Corner of the player the badge sits in. Default 'top-right' (clear of the bottom controls and subtitles). */
-  position: BadgePosition;
+  position: v.picklist(BADGE_POSITIONS),
   /** Default 'medium'. */
-  size: BadgeSize;
+  size: v.picklist(BADGE_SIZES),
   /** Fade the badge while the film plays and the mouse is still. Default true. */
-  autoHide: boolean;
-}
+  autoHide: v.boolean(),
+};
+const BadgeSchema = plainObject(BADGE_FIELDS);
+export type BadgeSettings = v.InferOutput<typeof BadgeSchema>;
 
+const ShortcutShape = plainObject({ key: v.string(), alt: v.boolean(), shift: v.boolean(), ctrl: v.boolean(), meta: v.boolean() });
 /** A key combination. `key` is a `KeyboardEvent.code` (layout-independent: 'KeyC' is the same key on AZERTY). */
-export interface Shortcut {
-  key: string;
-  alt: boolean;
-  shift: boolean;
-  ctrl: boolean;
-  meta: boolean;
-}
+export type Shortcut = v.InferOutput<typeof ShortcutShape>;
 
-export interface Settings {
+/** A site id: kebab-case, as lib/sites names its files. */
+const SITE_ID = /^[a-z0-9]{1,20}(?:-[a-z0-9]{1,20}){0,3}$/;
+
+/**
+ * The settings' fields and what each may hold: the Settings type is read from here, and `settingsSchema` makes each
+ * field recover on its own by these rules. The source list and the badge are the exceptions it reads entry by entry,
+ * so for those two this is only their shape.
+ */
+const SettingsShape = v.object({
   /** Every registry source exactly once, in the viewer's order. */
-  ratingSources: SourceSetting[];
+  ratingSources: v.array(SourceSettingSchema),
   /** Show the combined 0–100 score (lib/core/ratings/aggregate.ts). Default false: users ask for it but also call it clutter. */
-  combinedScore: boolean;
-  badge: BadgeSettings;
+  combinedScore: v.boolean(),
+  badge: BadgeSchema,
   /**
    * Site id (lib/sites) → whether the badge runs there. Only the viewer's switches are stored: a site with no entry
    * is on (`isSiteEnabled`), so a new site starts on without any change here. Default {}.
    */
-  sites: Record<string, boolean>;
+  sites: v.pipe(v.custom<Record<string, unknown>>(isRecord), v.transform(siteSwitches)),
   /** Scene notes ("what happens in the stinger") are spoilers. Default 'hidden': shown only on request. */
-  spoilerMode: SpoilerMode;
+  spoilerMode: v.picklist(SPOILER_MODES),
   /** Ratings stay covered until the viewer reveals them (for those who don't want a number before watching). Default false. */
-  hideRatingsUntilReveal: boolean;
+  hideRatingsUntilReveal: v.boolean(),
   /** Colour scheme of the extension's own pages. Default 'system'. */
-  theme: Theme;
+  theme: v.picklist(THEMES),
   /** Shows or hides the badge on streaming pages. Default Alt+Shift+C. */
-  shortcut: Shortcut;
+  shortcut: v.pipe(ShortcutShape, v.check(isUsableShortcut)),
   /**
    * When the credits start and a scene is still to come, choose the service's own "watch credits" so autoplay does not
    * skip to the next title. Default false: it clicks in the viewer's player, so the viewer opts in.
    */
-  keepCreditsPlaying: boolean;
-}
+  keepCreditsPlaying: v.boolean(),
+});
+export type Settings = v.InferOutput<typeof SettingsShape>;
 
 /** The settings object as stored: the settings plus the version they were written at. */
 export type StoredSettings = Settings & { version: number };
@@ -206,14 +217,6 @@ export function migrateSettings(raw: unknown): RawSettings {
 // ---------------------------------------------------------------------------------------------------------------
 // Validation
 
-function oneOf<T extends string>(options: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (options as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-function bool(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
-}
-
 /** A KeyboardEvent.code: letters and digits, starting with a capital ('KeyC', 'Digit4', 'F5', 'Slash'). */
 const KEY_CODE = /^[A-Z][A-Za-z0-9]{0,30}$/;
 /** Keys that only modify: never a shortcut's main key. */
@@ -229,48 +232,60 @@ export function isUsableShortcut(shortcut: Shortcut): boolean {
   return shortcut.alt || shortcut.ctrl || shortcut.meta || FUNCTION_KEY.test(shortcut.key);
 }
 
-/** A stored shortcut is one choice: if any part is invalid the whole fallback is used, never a half-and-half mix. */
-function validShortcut(value: unknown, fallback: Shortcut): Shortcut {
-  if (!isRecord(value)) return { ...fallback };
-  const { key, alt, shift, ctrl, meta } = value;
-  if (typeof key !== 'string' || [alt, shift, ctrl, meta].some((m) => typeof m !== 'boolean')) return { ...fallback };
-  const shortcut: Shortcut = { key, alt: alt === true, shift: shift === true, ctrl: ctrl === true, meta: meta === true };
-  return isUsableShortcut(shortcut) ? shortcut : { ...fallback };
+/**
+ * A fallback value handed out as the caller's own, since the fallback may be frozen (DEFAULT_SETTINGS) or still in
+ * use. A settings value is at most a list of flat objects.
+ */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => copy(item)) as T;
+  return isRecord(value) ? ({ ...value } as T) : value;
 }
+
+type Recovering<E extends v.ObjectEntries> = { [K in keyof E]: v.SchemaWithFallback<E[K], () => v.InferOutput<E[K]>> };
+
+/**
+ * `entries`, each made to recover on its own (valibot's `fallback` per field): an invalid or missing value becomes
+ * (a copy of) `fallback`'s value for that field, and never costs another field its value.
+ */
+function recoverEach<const E extends v.ObjectEntries>(entries: E, fallback: { readonly [K in keyof E]: v.InferOutput<E[K]> }): Recovering<E> {
+  const out: Partial<Record<keyof E, v.GenericSchema>> = {};
+  for (const key of Object.keys(entries) as Array<keyof E>) out[key] = v.fallback(entries[key], () => copy(fallback[key]));
+  return out as Recovering<E>;
+}
+
+/** A stored source entry worth reading: an object with a string id. A bad `enabled` falls back on its own. */
+const StoredSource = plainObject({ id: SourceId, enabled: v.fallback(v.optional(v.boolean()), undefined) });
 
 /**
  * The viewer's source order with every registry source exactly once: unknown ids and repeats are dropped, a bad
  * `enabled` takes the fallback's value for that source, and registry sources missing from the list are appended in
  * the fallback's order with the fallback's `enabled` (for the defaults: on only if in DEFAULT_SOURCES).
  */
-function validSources(value: unknown, fallback: readonly SourceSetting[]): SourceSetting[] {
-  if (!Array.isArray(value)) return fallback.map((s) => ({ ...s }));
-  const byId = new Map(fallback.map((s) => [s.id as string, s]));
+function mergeSources(items: readonly unknown[], fallback: readonly SourceSetting[]): SourceSetting[] {
+  const byId = new Map(fallback.map((s) => [s.id, s]));
   const out: SourceSetting[] = [];
-  const seen = new Set<string>();
-  for (const item of value) {
-    if (!isRecord(item) || typeof item.id !== 'string') continue;
-    const known = byId.get(item.id);
-    if (!known || seen.has(known.id)) continue;
+  const seen = new Set<RatingSourceId>();
+  for (const item of items) {
+    const stored = v.safeParse(StoredSource, item);
+    const known = stored.success ? byId.get(stored.output.id) : undefined;
+    if (!stored.success || !known || seen.has(known.id)) continue;
     seen.add(known.id);
-    out.push({ id: known.id, enabled: bool(item.enabled, known.enabled) });
+    out.push({ id: known.id, enabled: stored.output.enabled ?? known.enabled });
   }
   for (const s of fallback) if (!seen.has(s.id)) out.push({ ...s });
   return out;
 }
 
-/** A site id: kebab-case, as lib/sites names its files. */
-const SITE_ID = /^[a-z0-9]{1,20}(?:-[a-z0-9]{1,20}){0,3}$/;
 /** Far more than there will ever be sites; bounds what a corrupt or hostile stored object can cost. */
 const MAX_SITE_SWITCHES = 64;
 
 /**
- * The viewer's site switches: well-formed ids with a boolean, on top of the fallback's. An id this build has no
- * adapter for is kept: it is inert, and the choice survives a build that brings the site back.
+ * The viewer's site switches: well-formed ids with a boolean; a malformed entry is dropped on its own (valibot's
+ * `record` would refuse them all). An id this build has no adapter for is kept: it is inert, and the choice survives
+ * a build that brings the site back.
  */
-function validSites(value: unknown, fallback: Readonly<Record<string, boolean>>): Record<string, boolean> {
-  const out: Record<string, boolean> = { ...fallback };
-  if (!isRecord(value)) return out;
+function siteSwitches(value: Record<string, unknown>): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
   for (const [id, on] of Object.entries(value).slice(0, MAX_SITE_SWITCHES)) {
     if (SITE_ID.test(id) && typeof on === 'boolean') out[id] = on;
   }
@@ -278,28 +293,33 @@ function validSites(value: unknown, fallback: Readonly<Record<string, boolean>>)
 }
 
 /**
- * Settings from any object at the current version, field by field: each valid field is kept, each missing or invalid
- * one takes the fallback's value (the defaults when loading, the current settings when saving a patch), and fields
- * this build does not know are ignored.
+ * Settings read against a fallback, field by field: each valid field is kept, each missing or invalid one takes the
+ * fallback's value. The badge recovers field by field too; the shortcut is one choice, kept or replaced whole (never
+ * half of it mixed with the fallback's other half); the source list and the site switches are merged into the
+ * fallback's, so one bad entry costs only itself.
+ */
+function settingsSchema(fallback: Readonly<Settings>) {
+  return v.object({
+    ...recoverEach(SettingsShape.entries, fallback),
+    ratingSources: v.fallback(
+      v.pipe(v.array(v.unknown()), v.transform((items) => mergeSources(items, fallback.ratingSources))),
+      () => copy(fallback.ratingSources),
+    ),
+    badge: v.fallback(plainObject(recoverEach(BADGE_FIELDS, fallback.badge)), () => copy(fallback.badge)),
+    sites: v.fallback(
+      v.pipe(SettingsShape.entries.sites, v.transform((own) => ({ ...fallback.sites, ...own }))),
+      () => copy(fallback.sites),
+    ),
+  });
+}
+
+/**
+ * Settings from any object at the current version, field by field (`settingsSchema`): the fallback is the defaults
+ * when loading, the current settings when saving a patch; fields this build does not know are ignored.
  */
 export function normalizeSettings(raw: unknown, fallback: Readonly<Settings> = DEFAULT_SETTINGS): Settings {
-  const value = isRecord(raw) ? raw : {};
-  const badge = isRecord(value.badge) ? value.badge : {};
-  return {
-    ratingSources: validSources(value.ratingSources, fallback.ratingSources),
-    combinedScore: bool(value.combinedScore, fallback.combinedScore),
-    badge: {
-      position: oneOf(BADGE_POSITIONS, badge.position, fallback.badge.position),
-      size: oneOf(BADGE_SIZES, badge.size, fallback.badge.size),
-      autoHide: bool(badge.autoHide, fallback.badge.autoHide),
-    },
-    sites: validSites(value.sites, fallback.sites),
-    spoilerMode: oneOf(SPOILER_MODES, value.spoilerMode, fallback.spoilerMode),
-    hideRatingsUntilReveal: bool(value.hideRatingsUntilReveal, fallback.hideRatingsUntilReveal),
-    theme: oneOf(THEMES, value.theme, fallback.theme),
-    shortcut: validShortcut(value.shortcut, fallback.shortcut),
-    keepCreditsPlaying: bool(value.keepCreditsPlaying, fallback.keepCreditsPlaying),
-  };
+  // Every field has a fallback, so this parse cannot fail.
+  return v.parse(settingsSchema(fallback), isRecord(raw) ? raw : {});
 }
 
 /** A stored value (any version, or nothing) → current, valid settings. */

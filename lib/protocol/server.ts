@@ -3,8 +3,10 @@
  * requests (`handleTabRequests`). Only the extension's own contexts are answered.
  */
 import { browser, type Browser } from 'wxt/browser';
+import * as v from 'valibot';
 import { isRecord } from '../core/guards';
-import { CHANNEL, isMessageType, validators, type MessageData, type MessageResult, type MessageType, type Result, type TabMessageType, type TabProtocolMap } from './messages';
+import { CHANNEL, type MessageData, type MessageResult, type MessageType, type Result, type TabMessageType, type TabProtocolMap } from './messages';
+import { isMessageType, payloadSchemas } from './schemas';
 
 /** Who asked. */
 export interface RequestContext {
@@ -28,8 +30,7 @@ export async function dispatch(handlers: Partial<Handlers>, message: unknown, co
   if (!isRecord(message) || message.channel !== CHANNEL) return { ok: false, error: 'Not a Credits Cue message.' };
   const { type, data } = message;
   if (!isMessageType(type)) return { ok: false, error: `Unknown message type "${String(type).slice(0, 50)}".` };
-  const validate = validators[type] as (d: unknown) => boolean;
-  if (!validate(data)) return { ok: false, error: `Malformed payload for "${type}".` };
+  if (!v.is(payloadSchemas[type], data)) return { ok: false, error: `Malformed payload for "${type}".` };
   try {
     const handler = handlers[type] as ((d: unknown, c: RequestContext) => unknown) | undefined;
     if (!handler) return { ok: false, error: `"${type}" is not handled here.` };

@@ -1,6 +1,6 @@
 /**
  * The bridge for data only a service's own scripts hold (Disney+ `mediaPlaybackCriteria`, Netflix's player state,
- * Peacock's `startOfCredits`): research/streaming-detection.md §11.1. A content script runs in an isolated world and
+ * Peacock's `startOfCredits`): docs/research/streaming-detection.md §11.1. A content script runs in an isolated world and
  * cannot see page globals or expando properties, so a tiny script in the page's world (a WXT `world: 'MAIN'`
  * content script, `entrypoints/<site>-page.content.ts`) reads them with the site's reader and writes the result,
  * sanitized JSON, into one attribute on `<html>`. The adapter reads it back with `readPageData(doc)`, like any other
@@ -11,7 +11,9 @@
  * MutationObserver already wakes on attribute changes. The page can write it too, but the page can equally rewrite
  * its own DOM: it is treated with exactly the same distrust (sanitized, capped, validated) on both sides.
  */
+import * as v from 'valibot';
 import { capLength, MAX_TITLE_LENGTH } from '../core/clean-title';
+import { plainObject } from '../core/guards';
 
 export const PAGE_DATA_ATTRIBUTE = 'data-credits-cue-page';
 /** Longest attribute value read; a sanitized record is far shorter. */
@@ -19,49 +21,57 @@ const MAX_ENCODED_LENGTH = 4096;
 /** Seconds: nothing plays longer than 24 hours. */
 const MAX_SECONDS = 86_400;
 
-/** What a page-world reader may report. Every field is optional; unknown stays absent, never guessed. */
-export interface PageData {
+/**
+ * A page string, whitespace collapsed. Capped before the regex runs, so a 1 MB string costs what a short one does,
+ * and capped again after collapsing; empty is no string.
+ */
+const PageText = v.pipe(
+  v.string(),
+  v.transform((s) => capLength(s, MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim()),
+  v.nonEmpty(),
+  v.transform((s) => capLength(s)),
+);
+
+const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_SECONDS));
+
+/** A field a page may leave out or get wrong: a wrong value is dropped on its own, never the whole record. */
+function optionalField<const S extends v.GenericSchema>(schema: S): v.SchemaWithFallback<v.OptionalSchema<S, undefined>, undefined> {
+  return v.fallback(v.optional(schema), undefined);
+}
+
+/** The one description of page data: the PageData type is read from it, and every record is checked against it. */
+const PageDataSchema = plainObject({
   /** The playing (or shown) title as the service names it. */
-  title?: string;
+  title: optionalField(PageText),
   /** Second line: the episode line for episodes ("S1:E2 Transplanted"), absent for films. */
-  subtitle?: string;
+  subtitle: optionalField(PageText),
   /** The service's own type for the title, where its data says so. */
-  kind?: 'movie' | 'episode';
-  year?: number;
+  kind: optionalField(v.picklist(['movie', 'episode'])),
+  year: optionalField(v.pipe(v.number(), v.integer(), v.minValue(1870), v.maxValue(2100))),
   /** The service's id for the playing item. */
-  serviceId?: string;
+  serviceId: optionalField(PageText),
   /** Seconds into the title where the service's end-credits marker sits. */
-  creditsStart?: number;
+  creditsStart: optionalField(Seconds),
   /** Position and duration in seconds, from the service's own clock (Disney+ `video.currentTime` is not usable). */
-  position?: number;
-  duration?: number;
-}
+  position: optionalField(Seconds),
+  duration: optionalField(Seconds),
+});
 
-function text(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const s = capLength(value, MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim();
-  return s ? capLength(s) : undefined;
-}
-
-function seconds(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_SECONDS ? value : undefined;
-}
+/** What a page-world reader may report. Every field is optional; unknown stays absent, never guessed. */
+export type PageData = v.InferOutput<typeof PageDataSchema>;
 
 /** Any value → a valid PageData with only known, well-typed, capped fields; null when nothing usable is left. */
 export function sanitizePageData(value: unknown): PageData | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const v = value as Record<string, unknown>;
-  const year = typeof v.year === 'number' && Number.isInteger(v.year) && v.year >= 1870 && v.year <= 2100 ? v.year : undefined;
-  const out: PageData = {
-    title: text(v.title),
-    subtitle: text(v.subtitle),
-    kind: v.kind === 'movie' || v.kind === 'episode' ? v.kind : undefined,
-    year,
-    serviceId: text(v.serviceId),
-    creditsStart: seconds(v.creditsStart),
-    position: seconds(v.position),
-    duration: seconds(v.duration),
-  };
+  let parsed: v.SafeParseResult<typeof PageDataSchema>;
+  try {
+    parsed = v.safeParse(PageDataSchema, value);
+  } catch {
+    // A rejected value is described in its issue (by its prototype's constructor name): a hostile page object (a
+    // Proxy whose traps throw) can make that throw, and such a value leaves nothing usable.
+    return null;
+  }
+  if (!parsed.success) return null;
+  const out = parsed.output;
   for (const key of Object.keys(out) as Array<keyof PageData>) if (out[key] === undefined) delete out[key];
   return Object.keys(out).length > 0 ? out : null;
 }
