@@ -125,6 +125,18 @@ const FIXED_DEFAULTS = {
   keepCreditsPlaying: false,
 } as const;
 
+/** The fields version 3 added, at their defaults (fresh copies): what the v2 → v3 step writes, and part of every default. */
+function addedAtV3(): Pick<Settings, 'badge' | 'sites' | 'spoilerMode' | 'hideRatingsUntilReveal' | 'theme' | 'shortcut'> {
+  return {
+    badge: { ...FIXED_DEFAULTS.badge },
+    sites: {},
+    spoilerMode: FIXED_DEFAULTS.spoilerMode,
+    hideRatingsUntilReveal: FIXED_DEFAULTS.hideRatingsUntilReveal,
+    theme: FIXED_DEFAULTS.theme,
+    shortcut: { ...DEFAULT_SHORTCUT },
+  };
+}
+
 /**
  * Defaults for a registry: the default sources first in their own order, then every other source, disabled, in
  * registry order; every site on (no site switch stored).
@@ -136,12 +148,7 @@ export function defaultSettings(registry: SettingsRegistry = REGISTRY): Settings
   return {
     ratingSources: [...first.map((id) => ({ id, enabled: true })), ...rest.map((id) => ({ id, enabled: false }))],
     combinedScore: FIXED_DEFAULTS.combinedScore,
-    badge: { ...FIXED_DEFAULTS.badge },
-    sites: {},
-    spoilerMode: FIXED_DEFAULTS.spoilerMode,
-    hideRatingsUntilReveal: FIXED_DEFAULTS.hideRatingsUntilReveal,
-    theme: FIXED_DEFAULTS.theme,
-    shortcut: { ...DEFAULT_SHORTCUT },
+    ...addedAtV3(),
     keepCreditsPlaying: FIXED_DEFAULTS.keepCreditsPlaying,
   };
 }
@@ -185,16 +192,7 @@ export const migrations: Readonly<Record<number, Migration>> = {
       combinedScore: combined,
     };
   },
-  3: (old) => ({
-    ...old,
-    version: 3,
-    badge: { ...FIXED_DEFAULTS.badge },
-    sites: {},
-    spoilerMode: FIXED_DEFAULTS.spoilerMode,
-    hideRatingsUntilReveal: FIXED_DEFAULTS.hideRatingsUntilReveal,
-    theme: FIXED_DEFAULTS.theme,
-    shortcut: { ...DEFAULT_SHORTCUT },
-  }),
+  3: (old) => ({ ...old, version: 3, ...addedAtV3() }),
 };
 
 /**
