@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImdbImportState } from '../lib/core/imdb-rows';
 import { formatDate, formatNumber, t } from '../lib/text/i18n';
 import type { ImportRunProgress, ImportRun } from '../lib/pages/imdb/import-client';
+import { errorMessage } from '../lib/core/guards';
 
 export interface ImdbImportProps {
   /** Starts an import of the chosen files (the options page passes lib/pages/imdb/import-client.ts's startImport). */
@@ -53,7 +54,7 @@ export function ImdbImport(props: ImdbImportProps): JSX.Element {
       (error: unknown) => {
         run.current = null;
         refresh();
-        setView({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        setView({ state: 'error', message: errorMessage(error) });
       },
     );
   };

@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseDatasetBytes } from '../lib/core/load-dataset';
 import { DATASET_PATH } from '../lib/core/schema';
 import { auditDataset, formatAudit } from './data/audit';
+import { errorMessage } from '../lib/core/guards';
 
 const USAGE = 'usage: npm run data:audit [-- --dataset FILE] [--before FILE] [--films]';
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({ options: { dataset: { type: 'string' }, before: { type: 'string' }, films: { type: 'boolean', default: false } } }));
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(errorMessage(error));
   }
   const file = resolve(values.dataset ?? resolve(import.meta.dirname, '../assets', DATASET_PATH));
   const dataset = await parseDatasetBytes(await readFile(file).catch(() => fail(`no dataset at ${file}: run "npm run data:build" first.`)));
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     try {
       before = earlierFilms(bytes);
     } catch (error) {
-      fail(`${values.before} is not a gzipped dataset: ${error instanceof Error ? error.message : String(error)}`);
+      fail(`${values.before} is not a gzipped dataset: ${errorMessage(error)}`);
     }
   }
   const report = auditDataset(dataset, before);
@@ -59,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`data:audit: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`data:audit: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { buildFilmIndex } from '../lib/core/film-index';
 import { parseDatasetBytes } from '../lib/core/load-dataset';
 import { DATASET_PATH } from '../lib/core/schema';
 import { lookup, type LookupQuery, type LookupResult } from '../lib/core/match/lookup';
+import { errorMessage } from '../lib/core/guards';
 
 const USAGE = 'usage: npm run lookup -- "<title>" [--year N] [--runtime MINUTES] [--kind movie|episode|series] [--json] [--dataset FILE]';
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(errorMessage(error));
   }
   const title = parsed.positionals.join(' ').trim();
   if (!title) fail('a title is required.');
@@ -82,6 +83,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`lookup: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`lookup: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -21,6 +21,7 @@ import { loadSettings, resetSettings, saveSettings, watchSettings } from '../../
 import { startImport } from '../../lib/pages/imdb/import-client';
 import { sendMessage } from '../../lib/protocol/client';
 import { sites } from '../../lib/sites/index';
+import { errorMessage } from '../../lib/core/guards';
 
 /**
  * The IMDb import, wired to the real worker and background. The worker is bundled by Vite from the URL below (an
@@ -86,7 +87,7 @@ export function App(): JSX.Element {
       setSettings(await saveSettings(patch));
       announce(message);
     } catch (error) {
-      announce(t('statusSaveFailed', [error instanceof Error ? error.message : String(error)]));
+      announce(t('statusSaveFailed', [errorMessage(error)]));
     }
   };
 
@@ -264,7 +265,7 @@ export function App(): JSX.Element {
                 setSettings(defaults);
                 announce(t('statusReset'));
               },
-              (error: unknown) => announce(t('statusSaveFailed', [error instanceof Error ? error.message : String(error)])),
+              (error: unknown) => announce(t('statusSaveFailed', [errorMessage(error)])),
             );
           }}
         />

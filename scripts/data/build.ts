@@ -25,6 +25,7 @@ import {
   type FilmKind,
   type RatingSourceId,
 } from '../../lib/core/schema';
+import { isRecord } from '../../lib/core/guards';
 import { applyCreditsMeasure } from './credit-measure';
 import { checkInferredIds, dropContradictedIds } from './id-checks';
 import { type MergeStats, mergeOwnedRecords, type UnmergedReason, type UnmergedReport } from './merge';
@@ -67,10 +68,6 @@ export interface BuildResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Canonical JSON.
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * JSON with object keys sorted and undefined fields dropped, so the bytes depend only on the values — never on the
  * order in which a reader happened to set fields. `indent` only for the human-readable manifest file.
@@ -79,7 +76,7 @@ export function canonicalJson(value: unknown, indent?: number): string {
   return JSON.stringify(
     value,
     (_key, v: unknown) => {
-      if (!isPlainObject(v)) return v;
+      if (!isRecord(v)) return v;
       const sorted: Record<string, unknown> = {};
       for (const k of Object.keys(v).sort()) if (v[k] !== undefined) sorted[k] = v[k];
       return sorted;

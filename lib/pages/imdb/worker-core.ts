@@ -7,6 +7,7 @@
 import type { ImdbFileKind } from '../../core/imdb-rows';
 import { importFile, type ImportBatch, type ImportProgress, type ImportSummary } from './import';
 import { ImdbImportError, kindOfHeader, readLines } from './tsv';
+import { errorMessage } from '../../core/guards';
 
 /** What the background's plan says (ids travel as arrays; the worker makes sets). */
 export interface PlanData {
@@ -34,7 +35,7 @@ async function detect(file: Blob): Promise<{ kind: ImdbFileKind | null; error?: 
     for await (const line of readLines(file)) return { kind: kindOfHeader(line) };
     return { kind: null, error: 'empty' };
   } catch (error) {
-    return { kind: null, error: error instanceof Error ? error.message : String(error) };
+    return { kind: null, error: errorMessage(error) };
   }
 }
 
@@ -64,7 +65,7 @@ export function createWorkerCore(post: (message: WorkerOut) => void): (message: 
       post({ type: 'done', summary: counts, chunks: index });
     } catch (error) {
       const code = error instanceof ImdbImportError ? error.code : 'failed';
-      post({ type: 'error', code, message: error instanceof Error ? error.message : String(error) });
+      post({ type: 'error', code, message: errorMessage(error) });
     } finally {
       controller = undefined;
       waiting = undefined;

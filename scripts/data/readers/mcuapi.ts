@@ -17,6 +17,7 @@
 import type { CreditStatement, DatasetInput } from '../../../lib/core/schema';
 import { BuildReport, DataError, type SourceReader, type SourceRecord } from '../types';
 import { mapRows, parseImdbId, readSourceFile, RowError } from './csv';
+import { errorMessage, isRecord } from '../../../lib/core/guards';
 
 const MOVIES_FILE = 'raw/mcuapi/movies.json';
 const SCENES_FILE = 'raw/mcuapi/post-credit-scenes.json';
@@ -43,20 +44,16 @@ const otherInput: DatasetInput = {
   asOf: AS_OF,
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 async function readJsonArray(sourcesDir: string, file: string): Promise<{ items: Record<string, unknown>[]; text: string }> {
   const text = (await readSourceFile(sourcesDir, file)).toString('utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new DataError(file, 0, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new DataError(file, 0, `invalid JSON: ${errorMessage(err)}`);
   }
   if (!Array.isArray(parsed)) throw new DataError(file, 1, 'expected a JSON array');
-  return { items: parsed.filter(isObject), text };
+  return { items: parsed.filter(isRecord), text };
 }
 
 /** The physical line of each object's `"id": N` (the files are pretty-printed, one key per line). */

@@ -23,6 +23,7 @@ import {
   RowError,
   sourceRecord,
 } from './csv';
+import { errorMessage } from '../../../lib/core/guards';
 
 const INPUT: DatasetInput = {
   id: 'vega-movies',
@@ -64,7 +65,7 @@ async function readVegaRows(sourcesDir: string): Promise<VegaRow[]> {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new DataError(INPUT.file, 0, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new DataError(INPUT.file, 0, `invalid JSON: ${errorMessage(err)}`);
   }
   if (!Array.isArray(parsed)) throw new DataError(INPUT.file, 1, 'expected a JSON array of films');
   const objectLines: number[] = [];
