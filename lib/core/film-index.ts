@@ -23,6 +23,7 @@ import {
   type YearKeys,
 } from './match/candidates';
 import { matchKey, normalizeTitle } from './match/normalize';
+import { firstNotBefore } from './sorted';
 import type { Film } from './schema';
 
 export type { MatchableFilm, StringList } from './match/candidates';
@@ -168,16 +169,8 @@ class SortedLookup<V> implements KeyLookup<V> {
   ) {}
 
   get(key: string): V | undefined {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = this.keys.at(mid) ?? '';
-      if (at === key) return this.values[mid];
-      if (at < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return undefined;
+    const i = firstNotBefore(0, this.keys.length, (j) => (this.keys.at(j) ?? '') < key);
+    return this.keys.at(i) === key ? this.values[i] : undefined;
   }
 }
 
@@ -304,17 +297,8 @@ function createIndex<F extends MatchableFilm>(list: FilmList<F>, built: Built): 
     return byId.get(id);
   };
 
-  /** Index of the first name not below `p` (binary search). */
-  const lowerBound = (p: string): number => {
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((names.at(mid) ?? '') < p) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  /** Index of the first name not below `p`. */
+  const lowerBound = (p: string): number => firstNotBefore(0, names.length, (i) => (names.at(i) ?? '') < p);
 
   /** Films with a title that starts with the words of `title` and goes on (the matcher's widest net; capped). */
   const beginningsOf = (title: string): number[] => {

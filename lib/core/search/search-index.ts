@@ -28,6 +28,7 @@ import type { CreditsState, FilmKind } from '../schema';
 import type { MatchableFilm } from '../film-index';
 import { normalizeTitle } from '../match/normalize';
 import { typoCost } from '../edit-distance';
+import { firstNotBefore } from '../sorted';
 import {
   allowedEdits,
   formsOfNormalized,
@@ -141,27 +142,13 @@ function wordGrams(word: string, out: number[]): number {
 
 /** First index in sorted `vocab` whose word is not below `word`. */
 function lowerBound(vocab: readonly string[], word: string): number {
-  let lo = 0;
-  let hi = vocab.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((vocab[mid] ?? '') < word) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(0, vocab.length, (i) => (vocab[i] ?? '') < word);
 }
 
 /** [lo, hi) of the vocabulary words starting with `prefix` (contiguous in sorted order). */
 function prefixRange(vocab: readonly string[], prefix: string): [number, number] {
   const lo = lowerBound(vocab, prefix);
-  let a = lo;
-  let b = vocab.length;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if ((vocab[mid] ?? '').startsWith(prefix)) a = mid + 1;
-    else b = mid;
-  }
-  return [lo, a];
+  return [lo, firstNotBefore(lo, vocab.length, (i) => (vocab[i] ?? '').startsWith(prefix))];
 }
 
 /** Bits of a film's index in the popularity sort key (votes 23 + year 12 + index 17 = 52, exact in a double). */
