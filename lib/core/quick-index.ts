@@ -11,7 +11,9 @@
  * snapshot of other data is never used. Anything malformed reads as no snapshot: the worker then loads the full
  * data as before, and stores a fresh one.
  */
+import { isRecord } from './guards';
 import type { ImdbImportState } from './imdb-rows';
+import { firstNotBefore } from './sorted';
 import { CREDITS_STATES, type CreditsState, type FilmKind } from './schema';
 import {
   popularity,
@@ -178,8 +180,7 @@ function encode(films: readonly MatchableFilm[], keys: IndexKeys): { data: Quick
 const isNumbers = (value: unknown, count?: number): value is number[] =>
   Array.isArray(value) && (count === undefined || value.length === count);
 
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
 /** The columns of parsed `data` over `texts`, or undefined if any part is missing or disagrees with another. */
 function readColumns(value: unknown, texts: unknown, films: number): Columns | undefined {
@@ -218,16 +219,8 @@ function readColumns(value: unknown, texts: unknown, films: number): Columns | u
 
 /** Where film `position` is in the ascending `positions`, or -1. */
 function indexIn(positions: readonly number[], position: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = positions[mid] ?? 0;
-    if (at === position) return mid;
-    if (at < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
+  const i = firstNotBefore(0, positions.length, (j) => (positions[j] ?? 0) < position);
+  return positions[i] === position ? i : -1;
 }
 
 /** Heads made on demand from the columns. */
@@ -300,8 +293,8 @@ export function encodeDatasetKeys(index: FilmIndex<MatchableFilm>, version: stri
 }
 
 function isKeys(value: unknown): value is IndexKeys {
-  if (typeof value !== 'object' || value === null) return false;
-  const k = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const k = value;
   const lists = ['fullKeys', 'fullPositions', 'partKeys', 'partEntries', 'names', 'namePositions'].map((name) => k[name]);
   if (!lists.every(Array.isArray)) return false;
   const [fullKeys, fullPositions, partKeys, partEntries, names, namePositions] = lists as unknown[][];
