@@ -35,6 +35,7 @@ import type { Dataset, Film } from '../core/schema';
 import type { Handlers } from '../protocol/server';
 import { matchFilm } from '../core/match/match';
 import { buildSearchIndex, type SearchIndex } from '../core/search/search-index';
+import { errorMessage } from '../core/guards';
 
 /** The handlers this service answers; the background adds the ones that need browser APIs. */
 export type DataHandlers = Omit<Handlers, 'openSearch' | 'reportDetected'>;
@@ -113,6 +114,24 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     release();
   };
 
+  /** Starts (or resumes) the seed without waiting; a failure shows in the status and is tried again on request. */
+  const wake = (): void => {
+    void ensureSeeded().catch(() => undefined);
+  };
+
+  /**
+   * What is stored is no longer what this worker thinks: forget what it knew of the store (the seed run, the stored
+   * snapshot, cached chunks) and seed again. Not "ready with this version" any more: the next ensureSeeded writes
+   * the bundled data again.
+   */
+  const startOver = (): void => {
+    seeding = undefined;
+    persisted = undefined;
+    chunks.clear();
+    status = { ...status, state: 'idle', version: undefined };
+    wake();
+  };
+
   /**
    * The viewer cleared the extension's storage (or it was deleted under us): forget the connection and seed again.
    * The films already in memory keep answering meanwhile; nothing the viewer set lives in IndexedDB (settings are
@@ -120,12 +139,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
    */
   const onLost = (): void => {
     dbPromise = undefined;
-    seeding = undefined;
-    persisted = undefined;
-    chunks.clear();
-    // Not "ready with this version" any more: the next ensureSeeded writes the bundled data again.
-    status = { ...status, state: 'idle', version: undefined };
-    void ensureSeeded().catch(() => undefined);
+    startOver();
   };
   /**
    * A failure is not remembered: a store that did not open (or an index that did not load) is tried again on the
@@ -150,11 +164,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     distrustQuick = true;
     answering = undefined;
     loading = undefined;
-    seeding = undefined;
-    persisted = undefined;
-    chunks.clear();
-    status = { ...status, state: 'idle', version: undefined };
-    void ensureSeeded().catch(() => undefined);
+    startOver();
   };
 
   /**
@@ -265,7 +275,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
         };
         await persist(next);
       } catch (error) {
-        status = { ...status, state: 'error', error: error instanceof Error ? error.message : String(error) };
+        status = { ...status, state: 'error', error: errorMessage(error) };
         seeding = undefined; // allow a retry on the next request or start
         throw error;
       } finally {
@@ -368,7 +378,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     },
     matchTitle: async (query) => {
       // A title read before the data is ready gets its answer the moment it is (a seed in flight is waited for).
-      void ensureSeeded().catch(() => undefined);
+      wake();
       for (let attempt = 0; ; attempt++) {
         const a = await current();
         if (!a) return { best: null, others: [] };
@@ -421,7 +431,7 @@ export function createFilmService(options: FilmServiceOptions): FilmService {
     },
     getStatus: () => {
       // A status request is also a wake-up: a restarted worker resumes its seed.
-      void ensureSeeded().catch(() => undefined);
+      wake();
       return status;
     },
   };

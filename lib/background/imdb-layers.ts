@@ -10,7 +10,8 @@
  * next begin or commit sweeps away. Every write is keyed [importId, index], so a batch sent twice (the client
  * retries once when the service worker stops mid-import) overwrites itself instead of duplicating.
  */
-import type { Db } from './store';
+import type { Db, MetaKey } from './store';
+import { isRecord } from '../core/guards';
 import { IMDB_FILE_KINDS, type ImdbChunkRecord, type ImdbFileKind, type ImdbImportState, type ImdbLayerInfo, type ImdbLayers, type ImdbStaging } from '../core/imdb-rows';
 
 const layerKey = (kind: ImdbFileKind): `imdb:${string}` => `imdb:${kind}`;
@@ -18,11 +19,11 @@ const stagingKey = (importId: string): `imdb-staging:${string}` => `imdb-staging
 const importRange = (importId: string): IDBKeyRange => IDBKeyRange.bound([importId, 0], [importId, Infinity]);
 
 function isLayer(value: unknown): value is ImdbLayerInfo {
-  return typeof value === 'object' && value !== null && 'importId' in value && 'rowsKept' in value;
+  return isRecord(value) && 'importId' in value && 'rowsKept' in value;
 }
 
 function isStaging(value: unknown): value is ImdbStaging {
-  return typeof value === 'object' && value !== null && 'importId' in value && 'startedAt' in value;
+  return isRecord(value) && 'importId' in value && 'startedAt' in value;
 }
 
 /** Aborts a transaction on purpose: its `done` rejection is the expected outcome, not an unhandled error. */
@@ -60,10 +61,21 @@ async function sweep(db: Db, keep: ReadonlySet<string>): Promise<void> {
   await tx.done;
 }
 
-/** Starts an import: a staging record the rows are written under. Abandoned earlier imports are swept first. */
-export async function beginImport(db: Db, staging: ImdbStaging): Promise<void> {
+/** Deletes the rows of every import that is not a current layer (abandoned or replaced ones). */
+async function sweepAbandoned(db: Db): Promise<void> {
   const state = await readImportState(db);
   await sweep(db, new Set(Object.values(state).map((l) => l.importId)));
+}
+
+/** The current layer `importId` became, if its commit went through (read inside the caller's transaction). */
+async function committedLayer(meta: { get(key: MetaKey): Promise<unknown> }, importId: string): Promise<ImdbLayerInfo | undefined> {
+  const layers = await Promise.all(IMDB_FILE_KINDS.map((kind) => meta.get(layerKey(kind))));
+  return layers.find((l): l is ImdbLayerInfo => isLayer(l) && l.importId === importId);
+}
+
+/** Starts an import: a staging record the rows are written under. Abandoned earlier imports are swept first. */
+export async function beginImport(db: Db, staging: ImdbStaging): Promise<void> {
+  await sweepAbandoned(db);
   await db.put('meta', staging, stagingKey(staging.importId));
 }
 
@@ -97,8 +109,7 @@ export async function commitImport(
   const staging = await meta.get(stagingKey(importId));
   if (!isStaging(staging)) {
     // Sent again (the worker stopped before its answer reached the page): an import already committed is a success.
-    const layers = await Promise.all(IMDB_FILE_KINDS.map((kind) => meta.get(layerKey(kind))));
-    const committed = layers.find((l): l is ImdbLayerInfo => isLayer(l) && l.importId === importId);
+    const committed = await committedLayer(meta, importId);
     abandon(tx);
     if (committed) return committed;
     throw new Error('This import is no longer in progress: start it again.');
@@ -118,8 +129,7 @@ export async function commitImport(
     ...counts,
   };
   await Promise.all([meta.put(layer, layerKey(staging.kind)), meta.delete(stagingKey(importId)), tx.done]);
-  const state = await readImportState(db);
-  await sweep(db, new Set(Object.values(state).map((l) => l.importId)));
+  await sweepAbandoned(db);
   return layer;
 }
 
@@ -130,8 +140,7 @@ export async function commitImport(
 export async function abortImport(db: Db, importId: string): Promise<void> {
   const tx = db.transaction(['meta', 'imdb'], 'readwrite');
   const meta = tx.objectStore('meta');
-  const layers = await Promise.all(IMDB_FILE_KINDS.map((kind) => meta.get(layerKey(kind))));
-  if (layers.some((l) => isLayer(l) && l.importId === importId)) {
+  if (await committedLayer(meta, importId)) {
     abandon(tx);
     return;
   }

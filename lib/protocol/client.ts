@@ -22,7 +22,13 @@ const RETRY_SAFE = (type: string): boolean => !NOT_REPEATABLE.has(type);
 function createPortClient(): <K extends MessageType>(envelope: Envelope & { type: K }) => Promise<unknown> {
   let port: Browser.runtime.Port | undefined;
   let nextId = 0;
-  const pending = new Map<number, { envelope: Envelope; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean }>();
+  interface Pending {
+    envelope: Envelope;
+    resolve: (v: unknown) => void;
+    reject: (e: Error) => void;
+    retried: boolean;
+  }
+  const pending = new Map<number, Pending>();
 
   const connect = (): Browser.runtime.Port => {
     const p = browser.runtime.connect({ name: CHANNEL });
@@ -44,7 +50,7 @@ function createPortClient(): <K extends MessageType>(envelope: Envelope & { type
     return p;
   };
 
-  const post = (entry: { envelope: Envelope; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean }): void => {
+  const post = (entry: Pending): void => {
     const id = nextId++;
     pending.set(id, entry);
     try {

@@ -4,7 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import * as v from 'valibot';
-import { isRecord } from '../core/guards';
+import { errorMessage, isRecord } from '../core/guards';
 import { CHANNEL, type MessageData, type MessageResult, type MessageType, type Result, type TabMessageType, type TabProtocolMap } from './messages';
 import { isMessageType, payloadSchemas } from './schemas';
 
@@ -19,6 +19,10 @@ export interface RequestContext {
 /** Whether a sender is one of our extension pages: its URL is inside the extension's own origin. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender, extensionOrigin: string): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+function contextOf(sender: Browser.runtime.MessageSender, extensionOrigin: string): RequestContext {
+  return { tabId: sender.tab?.id, page: isExtensionPage(sender, extensionOrigin) };
 }
 
 export type Handlers = {
@@ -36,7 +40,7 @@ export async function dispatch(handlers: Partial<Handlers>, message: unknown, co
     if (!handler) return { ok: false, error: `"${type}" is not handled here.` };
     return { ok: true, value: await handler(data, context) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }
 
@@ -52,7 +56,7 @@ export function handleMessages(handlers: Handlers): () => void {
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
     if (!isRecord(message) || message.channel !== CHANNEL) return undefined;
     if (!isOwnSender(sender, ownId)) return Promise.resolve({ ok: false, error: 'Sender not allowed.' });
-    return dispatch(handlers, message, { tabId: sender.tab?.id, page: isExtensionPage(sender, origin) });
+    return dispatch(handlers, message, contextOf(sender, origin));
   };
   const onConnect = (port: Browser.runtime.Port): void => {
     if (port.name !== CHANNEL) return;
@@ -63,8 +67,7 @@ export function handleMessages(handlers: Handlers): () => void {
     port.onMessage.addListener((request: unknown) => {
       if (!isRecord(request) || typeof request.id !== 'number') return;
       const { id } = request;
-      const sender = port.sender;
-      void dispatch(handlers, request.message, { tabId: sender?.tab?.id, page: sender ? isExtensionPage(sender, origin) : false }).then((result) => {
+      void dispatch(handlers, request.message, port.sender ? contextOf(port.sender, origin) : {}).then((result) => {
         try {
           port.postMessage({ id, result });
         } catch {
@@ -98,7 +101,7 @@ export function handleTabRequests(handlers: TabHandlers): () => void {
     try {
       return Promise.resolve({ ok: true, value: handlers[message.type as TabMessageType]() });
     } catch (error) {
-      return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
+      return Promise.resolve({ ok: false, error: errorMessage(error) });
     }
   };
   browser.runtime.onMessage.addListener(listener);
