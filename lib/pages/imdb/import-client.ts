@@ -10,7 +10,7 @@
  */
 import type { ImdbFileKind, ImdbImportState } from '../../core/imdb-rows';
 import type { sendMessage } from '../../protocol/client';
-import { IMPORT_ORDER } from './import';
+import { IMPORT_ORDER, orderFiles } from './import';
 import type { PlanData, WorkerIn, WorkerOut } from './worker-core';
 
 export interface ImportRunProgress {
@@ -141,11 +141,10 @@ export function startImport(files: readonly File[], onProgress: (p: ImportRunPro
       if (wrong.length > 0) {
         throw new Error(`Not an IMDb title.ratings, title.basics or title.akas file (nothing was imported): ${wrong.join(', ')}`);
       }
-      const chosen = files.map((file, i) => ({ file, kind: kinds[i] as ImdbFileKind }));
+      const chosen = orderFiles(files.map((file, i) => ({ file, kind: kinds[i] as ImdbFileKind })));
       for (const kind of IMPORT_ORDER) {
         if (chosen.filter((c) => c.kind === kind).length > 1) throw new Error(`Choose one ${FILE_NAMES[kind]} at a time (nothing was imported).`);
       }
-      chosen.sort((a, b) => IMPORT_ORDER.indexOf(a.kind) - IMPORT_ORDER.indexOf(b.kind));
       let rowsKept = 0;
       let state: ImdbImportState = {};
       for (const [i, { file, kind }] of chosen.entries()) {
