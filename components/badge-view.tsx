@@ -4,6 +4,7 @@
  */
 import { Component, render, type JSX } from 'preact';
 import type { BadgeActions, BadgeUi, BadgeView } from '../lib/content/badge-view';
+import { t } from '../lib/text/i18n';
 import { Badge } from './badge';
 import css from './badge.css?inline';
 
@@ -51,29 +52,19 @@ class FilmBadge extends Component<FilmBadgeProps, FilmBadgeState> {
   }
 }
 
-const noop = (): void => undefined;
-
+/**
+ * A player is on screen but no title can be read there (issue #13): the badge says so, in the player, and its one
+ * action is the search, with what the page gives (`hint`, possibly empty).
+ */
 function UnreadableBadge({ hint, actions }: { hint: string; actions: BadgeActions }): JSX.Element {
   return (
-    <Badge
-      film={null}
-      confidence={null}
-      queryTitle={hint}
-      others={[]}
-      sources={[]}
-      ratingsHidden={false}
-      combined={null}
-      onRevealRatings={noop}
-      placement="player"
-      expanded={false}
-      showNotes={false}
-      alert={null}
-      unreadable
-      onToggleExpanded={noop}
-      onToggleNotes={noop}
-      onPickOther={noop}
-      onSearch={() => actions.search(hint)}
-    />
+    <div class="badge placement-player state-unknown unreadable" data-testid="badge" role="status" aria-live="polite">
+      <button type="button" class="summary" onClick={() => actions.search(hint)} data-testid="badge-unreadable">
+        <span class="verdict" data-testid="verdict">
+          {t('badgeUnreadable')}
+        </span>
+      </button>
+    </div>
   );
 }
 

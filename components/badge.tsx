@@ -24,11 +24,6 @@ export interface BadgeProps {
   ratingsHidden: boolean;
   /** The optional combined score, when enabled and confident enough. */
   combined: CombinedScore | null;
-  /**
-   * A player is on screen but no title can be read there (issue #13): the badge says so and its one action is the
-   * search, with what the page gives (`queryTitle`, possibly empty).
-   */
-  unreadable?: boolean;
   onRevealRatings(): void;
   onToggleExpanded(): void;
   onToggleNotes(): void;
@@ -50,17 +45,6 @@ export function ExtrasLine({ film }: { film: Film }): JSX.Element | null {
 
 /** The badge: verdict in words, scores, and on demand the sources, match confidence and "Wrong film?". */
 export function Badge(props: BadgeProps): JSX.Element {
-  if (props.unreadable) {
-    return (
-      <div class={`badge placement-${props.placement} state-unknown unreadable`} data-testid="badge" role="status" aria-live="polite">
-        <button type="button" class="summary" onClick={props.onSearch} data-testid="badge-unreadable">
-          <span class="verdict" data-testid="verdict">
-            {t('badgeUnreadable')}
-          </span>
-        </button>
-      </div>
-    );
-  }
   const { film, confidence, expanded } = props;
   const state = film?.credits.state ?? 'unknown';
   const headline = film ? verdictText(film.credits) : t('badgeNotInData');

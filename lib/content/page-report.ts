@@ -7,6 +7,7 @@
  * names (`data-testid`, `data-uia`, `data-automation-id`) and class names only. No text content, no ids, no other
  * attribute values: nothing the viewer watched or typed, nothing that identifies them.
  */
+import { safely } from '../sites/dom';
 import type { DetectedTitle, SiteAdapter } from '../sites/types';
 
 /** The attributes whose names say what an element is to the site's own tests; their values are kept. */
@@ -69,19 +70,11 @@ export interface PageReportInput {
 }
 
 /** The report's text. Pure: reads the page as it is now, keeps nothing. */
-function guard<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
 export function buildPageReport({ adapter, doc, url, version }: PageReportInput): string {
-  const titlePage = guard(() => adapter.isTitlePage(url), false);
-  const detected = titlePage ? guard(() => adapter.detect(doc, url), null) : null;
-  const signals = guard(() => adapter.signals(doc, url), []);
-  const player = guard(() => adapter.player(doc), null);
+  const titlePage = safely(() => adapter.isTitlePage(url), false);
+  const detected = titlePage ? safely(() => adapter.detect(doc, url), null) : null;
+  const signals = safely(() => adapter.signals(doc, url), []);
+  const player = safely(() => adapter.player(doc), null);
   const lines = [
     'Credits Cue page report',
     `site: ${adapter.name} (${adapter.id})${version ? `, Credits Cue ${version}` : ''}`,

@@ -38,7 +38,7 @@ const UNREADABLE_MS = 2500;
  * What a page gives for a search when its title cannot be read: the tab title's first part, cleaned ("Watch" and the
  * service's name taken off), or nothing.
  */
-export function pageHint(doc: Document, adapter: Pick<SiteAdapter, 'name'>): string {
+function pageHint(doc: Document, adapter: Pick<SiteAdapter, 'name'>): string {
   const head = normalizePageText(doc.title ?? '').split(/\s[|•–—-]\s/)[0] ?? '';
   const title = cleanTitle(head.replace(/^watch\s+/i, ''));
   return title && title.toLowerCase() !== adapter.name.toLowerCase() ? title : '';
@@ -157,9 +157,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, ui: Bad
       return;
     }
     badge.setData({ 'user-hidden': null });
-    // In fullscreen only the fullscreen element's subtree is drawn: follow it if the player mounted elsewhere.
-    const full = doc.fullscreenElement;
-    badge.attach(full && !full.contains(mount.container) ? full : mount.container);
+    attachTo(mount.container);
     const inPlayer = shown.detected.page === 'player';
     const rolling = inPlayer && creditsRolling(shown);
     const alert = rolling && shown.film ? creditsAlert(shown.film.credits.state) : null;
@@ -171,6 +169,15 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, ui: Bad
     const fade = settings.badge.autoHide && playing && Date.now() > page.awakeUntil && !alert;
     badge.setData({ faded: fade ? '' : null });
     paint(shown, alert, mount.placement);
+  }
+
+  /**
+   * Attaches the badge to `container`. In fullscreen only the fullscreen element's subtree is drawn: follow it if the
+   * player mounted elsewhere.
+   */
+  function attachTo(container: Element): void {
+    const full = doc.fullscreenElement;
+    badge.attach(full && !full.contains(container) ? full : container);
   }
 
   /** Service signal, service clock, video clock (./title-state.ts holds the point once seen). */
@@ -277,8 +284,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter, ui: Bad
       badge.detach();
       return;
     }
-    const full = doc.fullscreenElement;
-    badge.attach(full && !full.contains(root) ? full : root);
+    attachTo(root);
     const hint = pageHint(doc, adapter);
     badge.setData({
       credits: 'unknown',

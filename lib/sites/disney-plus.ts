@@ -292,16 +292,18 @@ function titleBug(player: Player): { title: string; line: string | undefined } |
   return null;
 }
 
-/** (b) The title bug of the player UI: shadow roots first (2026), then the older light-DOM header. */
-function detectFromDom(doc: Document, url: URL): DetectedTitle | null {
+/**
+ * With a player on screen: (b) the title bug of the player UI (shadow roots first, 2026, then the older light-DOM
+ * header), else (c) the tab title, "X | Disney+", when the player names nothing (issue #13). One player lookup
+ * for both: it walks up to MAX_SCOPES shadow roots.
+ */
+function detectFromPlayer(doc: Document, url: URL): DetectedTitle | null {
   const player = livePlayer(doc);
-  const bug = player ? titleBug(player) : null;
-  return bug ? playerResult(url, bug.title, bug.line, 'player') : null;
-}
-
-/** (c) A player on screen naming nothing: the tab title, "X | Disney+" (issue #13). */
-function detectFromTab(doc: Document, url: URL): DetectedTitle | null {
-  const raw = livePlayer(doc) ? titleFromHead(doc) : undefined;
+  if (!player) return null;
+  const bug = titleBug(player);
+  const fromBug = bug ? playerResult(url, bug.title, bug.line, 'player') : null;
+  if (fromBug) return fromBug;
+  const raw = titleFromHead(doc);
   return raw ? playerResult(url, raw, undefined, 'tab-title') : null;
 }
 
@@ -335,12 +337,12 @@ function detectDetail(doc: Document, id: string, routeSeries: boolean | undefine
   if (!title) return null;
   const series = routeSeries ?? first(doc, selectors.seriesMarker) !== null;
   // For series the line holds a season count ("2 Seasons"), never a runtime: detailDetection drops it.
-  return { ...detailDetection(title, rawTitle, series, mastheadFacts(doc), id), signal: logo ? 'detail' : 'tab-title' };
+  return detailDetection(title, rawTitle, series, mastheadFacts(doc), id, logo ? 'detail' : 'tab-title');
 }
 
 function detect(doc: Document, url: URL): DetectedTitle | null {
   const r = route(url);
-  if (r?.kind === 'player') return detectFromPageData(doc, url) ?? detectFromDom(doc, url) ?? detectFromTab(doc, url);
+  if (r?.kind === 'player') return detectFromPageData(doc, url) ?? detectFromPlayer(doc, url);
   if (r?.kind === 'detail') return detectDetail(doc, r.id, r.series);
   return null;
 }

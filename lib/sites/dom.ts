@@ -123,13 +123,17 @@ export function yearAndRuntime(items: readonly Element[]): { year?: number; runt
   return { year, runtime };
 }
 
-/** A detail page's detection: a series page never carries a runtime (its items are per episode). */
+/**
+ * A detail page's detection, with the signal it was read by: a series page never carries a runtime (its items are
+ * per episode).
+ */
 export function detailDetection(
   title: string,
   rawTitle: string,
   series: boolean,
   facts: { year?: number; runtime?: number },
-  serviceId?: string,
+  serviceId: string | undefined,
+  signal: SignalId,
 ): DetectedTitle {
   return compact({
     page: 'detail',
@@ -139,21 +143,36 @@ export function detailDetection(
     year: facts.year,
     runtime: series ? undefined : facts.runtime,
     serviceId,
+    signal,
   });
 }
 
+/** Whether `el` is inside (or is) a match of any alternative of `list`: a card or overlay whose text is not the title. */
+export function inside(el: Element, list: SelectorList): boolean {
+  return list.some((s) => el.closest(s) !== null);
+}
+
+/** Two titles equal but for case: a player's heading and the page under it may differ only in that. */
+export function sameTitle(a: string, b: string): boolean {
+  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+}
+
 /**
- * The tab title without the service's own words: `forms` are tried in order and the first that matches gives the
- * title (its first capture group). Undefined when none matches: a tab title of another form (a hub page, a
- * loading title) names no film.
+ * A title out of a page string of the service's own form (a tab title, an og:title): `forms` are tried in order and
+ * the first that matches gives the title (its first capture group). Undefined when none matches: a string of
+ * another form (a hub page, a loading title) names no film.
  */
-export function tabTitle(doc: Document, forms: readonly RegExp[]): string | undefined {
-  const raw = clip(doc.title);
+export function titleOfForms(text: string, forms: readonly RegExp[]): string | undefined {
   for (const form of forms) {
-    const title = clip(form.exec(raw)?.[1]);
+    const title = clip(form.exec(text)?.[1]);
     if (normalizePageText(title)) return title;
   }
   return undefined;
+}
+
+/** The tab title without the service's own words (`titleOfForms` on it), or undefined. */
+export function tabTitle(doc: Document, forms: readonly RegExp[]): string | undefined {
+  return titleOfForms(clip(doc.title), forms);
 }
 
 /** The page report's signal list: each reader run (never throwing), found when it read anything. */

@@ -95,7 +95,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const title = cleanTitle(found.text);
   if (!title) return null;
   const series = route[1]?.toLowerCase() === 'series';
-  return { ...detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase()), signal: 'detail' };
+  return detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase(), 'detail');
 }
 
 export const hulu: SiteAdapter = {

@@ -16,7 +16,8 @@
  * "⁨Weapons⁩ • HBO Max": issue #13), and it is what remains when the controls hide, during the credits above all, when
  * the player shows no title element. On an episode it names the episode, not the show ("Trust Fall • HBO Max" while
  * "Lanternas" T1 Ep.2 plays, a 2026-08 measurement quoted in public code): so it is read only without any episode
- * structure on the page, and the runtime keeps an episode an episode on the same URL (lib/content/run-site.ts).
+ * structure on the page, and the runtime keeps an episode an episode on the same URL (`decide` in
+ * lib/content/title-state.ts).
  */
 import { capLength, cleanTitle, parseEpisodeLine } from '../core/clean-title';
 import { all, first, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, type Player, yearAndRuntime, detailDetection, signalReports, tabTitle } from './dom';
@@ -129,7 +130,7 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const title = raw ? cleanTitle(raw) : '';
   if (!raw || !title) return null;
   const series = route[1]?.toLowerCase() === 'show';
-  return { ...detailDetection(title, raw, series, detailFacts(doc), route[2]?.toLowerCase()), signal: found ? 'detail' : 'tab-title' };
+  return detailDetection(title, raw, series, detailFacts(doc), route[2]?.toLowerCase(), found ? 'detail' : 'tab-title');
 }
 
 function creditsRolling(doc: Document): boolean {

@@ -13,7 +13,7 @@
  * the extension does makes a request.
  */
 import { capLength, cleanTitle, normalizePageText, parseRuntime, parseYear } from '../core/clean-title';
-import { all, first, clip, textOf, firstWithText, compact, safely, isShown, shownControl, signalReports, yearAndRuntime } from './dom';
+import { all, first, clip, textOf, firstWithText, compact, safely, isShown, shownControl, signalReports, titleOfForms, yearAndRuntime } from './dom';
 import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
@@ -205,12 +205,9 @@ const HUB_TITLES = /^(?:netflix|home|browse|tv shows|movies|new (?:&|and) popula
 
 /** A title from a tab title or og:title of one of Netflix's forms (the service's words taken off), else undefined. */
 function titleOfForm(text: string): string | undefined {
-  for (const form of TAB_TITLES) {
-    const title = clip(form.exec(text)?.[1]);
-    const plain = normalizePageText(title);
-    if (plain) return HUB_TITLES.test(plain) ? undefined : title;
-  }
-  return undefined;
+  // Only the first form that matches counts: a hub page's title is no film's, whatever a later form would read.
+  const title = titleOfForms(text, TAB_TITLES);
+  return title && !HUB_TITLES.test(normalizePageText(title)) ? title : undefined;
 }
 
 function titleFromTab(doc: Document): string | undefined {

@@ -12,8 +12,8 @@
  * its own DOM: it is treated with exactly the same distrust (sanitized, capped, validated) on both sides.
  */
 import * as v from 'valibot';
-import { capLength, MAX_TITLE_LENGTH } from '../core/clean-title';
 import { plainObject } from '../core/guards';
+import { clip } from './dom';
 
 export const PAGE_DATA_ATTRIBUTE = 'data-credits-cue-page';
 /** Longest attribute value read; a sanitized record is far shorter. */
@@ -22,15 +22,10 @@ const MAX_ENCODED_LENGTH = 4096;
 const MAX_SECONDS = 86_400;
 
 /**
- * A page string, whitespace collapsed. Capped before the regex runs, so a 1 MB string costs what a short one does,
- * and capped again after collapsing; empty is no string.
+ * A page string as every adapter reads one (`clip`: capped before the regex runs, so a 1 MB string costs what a
+ * short one does, whitespace collapsed, capped again); empty is no string.
  */
-const PageText = v.pipe(
-  v.string(),
-  v.transform((s) => capLength(s, MAX_TITLE_LENGTH * 2).replace(/\s+/g, ' ').trim()),
-  v.nonEmpty(),
-  v.transform((s) => capLength(s)),
-);
+const PageText = v.pipe(v.string(), v.transform<string, string>(clip), v.nonEmpty());
 
 const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_SECONDS));
 

@@ -15,7 +15,7 @@
  * URL change is seen.
  */
 import { capLength, cleanTitle, normalizePageText, parseEpisodeLine, parseRuntime, parseYear } from '../core/clean-title';
-import { all, first, clip, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, signalReports, type Player } from './dom';
+import { all, first, clip, firstWithText, compact, safely, isShown, shownControl, playerWithVideo, sameTitle, signalReports, titleOfForms, type Player } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /** Every Paramount+ selector, and the only place they live. Alternatives are tried in order. */
@@ -189,8 +189,8 @@ const SERVICE_NAME = /^paramount\s*(?:\+|plus)$/i;
 /** The title and episode line a tab title gives, or null when it has none of Paramount's forms. */
 function tabParts(doc: Document): { raw: string; name: string; episodeLine: string } | null {
   const raw = clip(doc.title);
-  const body = clip(TAB_TITLE.exec(raw)?.[1]);
-  if (!normalizePageText(body) || SERVICE_NAME.test(normalizePageText(body))) return null;
+  const body = titleOfForms(raw, [TAB_TITLE]);
+  if (!body || SERVICE_NAME.test(normalizePageText(body))) return null;
   const seasonAt = body.search(SEASON_AT);
   const name = seasonAt > 0 ? body.slice(0, seasonAt) : body;
   const episodeLine = seasonAt > 0 ? capLength(body.slice(seasonAt + 1).replace(FILLER, '')) : '';
@@ -274,7 +274,7 @@ function detectPlayer(doc: Document, route: Route): DetectedTitle | null {
   const fromLd = ld ? fromJsonLd(ld, route) : null;
   const dom = fromPlayerDom(doc, route);
   if (!dom) return fromLd ?? fromHead(doc, route);
-  if (!fromLd || fromLd.title.toLocaleLowerCase() !== dom.title.toLocaleLowerCase() || fromLd.kind !== dom.kind) return dom;
+  if (!fromLd || !sameTitle(fromLd.title, dom.title) || fromLd.kind !== dom.kind) return dom;
   return compact({ ...dom, year: fromLd.year, runtime: fromLd.runtime, episodeLine: dom.episodeLine ?? fromLd.episodeLine });
 }
 

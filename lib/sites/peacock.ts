@@ -14,7 +14,7 @@
  * card is the DOM signal after it.
  */
 import { cleanTitle, parseEpisodeLine } from '../core/clean-title';
-import { all, first, firstWithText, safely, isShown, textOf, type SelectorList, type Player, yearAndRuntime, detailDetection, compact, signalReports, tabTitle } from './dom';
+import { all, clip, first, firstWithText, inside, safely, isShown, textOf, type SelectorList, type Player, yearAndRuntime, detailDetection, compact, signalReports, tabTitle, titleOfForms } from './dom';
 import { pathOf, readPageData, type PageData } from './page-data';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
@@ -40,10 +40,10 @@ export const selectors = {
   /** Its container; text inside it names the *next* title and is never read as the current one (TP). */
   bingeContainer: ['.playback-binge__container', '.playback-binge__card'],
   /**
-   * Detail-page title: the page heading (this fixture set's reconstruction), then document.title "X - Peacock"
-   * (PreMiD), read on detail pages only.
+   * Detail-page title: the page heading (this fixture set's reconstruction). Without one the tab title "X - Peacock"
+   * (PreMiD) is read, as on the player (TAB_TITLES).
    */
-  detailTitle: ['main h1', 'head > title'],
+  detailTitle: ['main h1'],
   /** Short metadata items near the detail title ("2010", "1h 43m"); read by shape, not by position or label. */
   detailMetadataItem: ['main li', 'main span'],
 } as const;
@@ -70,10 +70,6 @@ function isTitlePage(url: URL): boolean {
   return isPeacockHost(url) && (PLAYER_PATH.test(url.pathname) || DETAIL_PATH.test(url.pathname));
 }
 
-function inside(el: Element, list: SelectorList): boolean {
-  return list.some((s) => el.closest(s) !== null);
-}
-
 /**
  * The first element of `list` with visible text, skipping the binge card (it names the next title) and short-form
  * previews (they name a preview, not what plays).
@@ -92,8 +88,10 @@ function livePlayer(doc: Document): Player | null {
   return null;
 }
 
-/** " - Peacock", " | Peacock" after a document title. */
-const TITLE_SUFFIX = /\s*[-–—|•]\s*Peacock(?:\s*TV)?\s*$/i;
+/**
+ * " - Peacock", " | Peacock" after a tab title. A tab title without it is a loading or hub title, not a title's name
+ * ("Peacock" alone).
+ */
 const TAB_TITLES: readonly RegExp[] = [/^(.+?)\s*[-–—|•]\s*Peacock(?:\s*TV)?\s*$/i];
 
 /**
@@ -127,14 +125,13 @@ function detectDetail(doc: Document, url: URL): DetectedTitle | null {
   const route = DETAIL_PATH.exec(url.pathname);
   if (!route || !isPeacockHost(url)) return null;
   const found = titleWithText(doc, selectors.detailTitle);
-  if (!found) return null;
-  const isDocTitle = found.el.tagName === 'TITLE';
-  const raw = isDocTitle ? found.text.replace(TITLE_SUFFIX, '') : found.text;
-  const title = cleanTitle(raw);
-  // document.title without the " - Peacock" suffix is a loading or hub title, not a title's name.
-  if (!title || (isDocTitle && raw === found.text)) return null;
+  const tab = clip(doc.title);
+  const raw = found?.text ?? titleOfForms(tab, TAB_TITLES);
+  const title = raw ? cleanTitle(raw) : '';
+  if (!raw || !title) return null;
   const series = route[1]?.toLowerCase() === 'tv';
-  return { ...detailDetection(title, found.text, series, detailFacts(doc), route[2]?.toLowerCase()), signal: isDocTitle ? 'tab-title' : 'detail' };
+  // A tab-title reading keeps the tab title whole as its raw title ("The Office - Peacock"): what the page showed.
+  return detailDetection(title, found?.text ?? tab, series, detailFacts(doc), route[2]?.toLowerCase(), found ? 'detail' : 'tab-title');
 }
 
 function creditsRolling(doc: Document): boolean {
@@ -184,7 +181,7 @@ export const peacock: SiteAdapter = {
         const root = playerRoot(doc);
         return root ? { container: root, placement: 'player' } : null;
       }
-      const heading = first(doc, selectors.detailTitle.slice(0, 1));
+      const heading = first(doc, selectors.detailTitle);
       const container = heading?.parentElement;
       return container ? { container, placement: 'inline' } : null;
     }, null),
@@ -194,7 +191,7 @@ export const peacock: SiteAdapter = {
     signalReports([
       ['page-data', () => readPageData(doc)],
       ['player', () => PLAYER_PATH.test(url.pathname) && titleWithText(doc, selectors.playerTitle)],
-      ['detail', () => DETAIL_PATH.test(url.pathname) && titleWithText(doc, selectors.detailTitle.slice(0, 1))],
+      ['detail', () => DETAIL_PATH.test(url.pathname) && titleWithText(doc, selectors.detailTitle)],
       ['tab-title', () => tabTitle(doc, TAB_TITLES)],
       ['url-id', () => PLAYER_PATH.test(url.pathname) || DETAIL_PATH.test(url.pathname)],
     ]),

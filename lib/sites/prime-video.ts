@@ -6,7 +6,7 @@
  * it, so `detect` reads only the DOM as it is now; the runtime calls it again on every mutation.
  */
 import { cleanTitle, hasSeasonSuffix, parseEpisodeLine, parseRuntime, parseYear } from '../core/clean-title';
-import { all, first, textOf, firstWithText, compact, safely, isShown, shownControl, signalReports, tabTitle, type SelectorList } from './dom';
+import { all, first, textOf, firstWithText, compact, inside, safely, sameTitle, isShown, shownControl, signalReports, tabTitle } from './dom';
 import type { BadgeMount, DetectedTitle, SiteAdapter } from './types';
 
 /**
@@ -144,13 +144,11 @@ function serviceIdFromUrl(url: URL): string | undefined {
   return segments.slice(start + 1).find((s) => ID_SEGMENT.test(s));
 }
 
-function sameTitle(a: string, b: string): boolean {
-  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
-}
-
 interface Player {
   root: Element;
   video: HTMLVideoElement;
+  /** The playing title's heading in it (`playerHeading`), read once while choosing the player; null without one. */
+  heading: { el: Element; text: string } | null;
 }
 
 function contentVideo(root: Element): HTMLVideoElement | null {
@@ -169,8 +167,9 @@ function livePlayer(doc: Document): Player | null {
   for (const root of all(doc, selectors.player).reverse()) {
     const video = contentVideo(root);
     if (!video) continue;
-    if (playerHeading(root)) return { root, video };
-    fallback ??= { root, video };
+    const heading = playerHeading(root);
+    if (heading) return { root, video, heading };
+    fallback ??= { root, video, heading: null };
   }
   return fallback;
 }
@@ -228,10 +227,6 @@ function playerKind(
   return samePage ? 'movie' : 'episode';
 }
 
-function inside(el: Element, list: SelectorList): boolean {
-  return list.some((s) => el.closest(s) !== null);
-}
-
 /** The playing title's heading in the player (never one inside captions, the next-up card or a toast). */
 function playerHeading(root: Element): { el: Element; text: string } | null {
   return firstWithText(root, selectors.playerTitle, (el) => inside(el, selectors.notMetadata));
@@ -259,7 +254,7 @@ function detectPlayer(doc: Document, url: URL): DetectedTitle | null {
   const player = livePlayer(doc);
   if (!player) return null;
   const page = detectDetail(doc, url);
-  const found = playerHeading(player.root);
+  const found = player.heading;
   if (!found) {
     // Prime unmounts the player's title with its controls while the film plays (UTS 2026-08): the detail page
     // under the overlay still names what was started from it.
@@ -306,7 +301,7 @@ export const primeVideo: SiteAdapter = {
   player: (doc) => safely(() => livePlayer(doc)?.root ?? null, null),
   signals: (doc, url) =>
     signalReports([
-      ['player', () => { const p = livePlayer(doc); return p && playerHeading(p.root); }],
+      ['player', () => livePlayer(doc)?.heading],
       ['detail', () => isDetailPage(url) && firstWithText(doc, selectors.detailTitle)],
       ['tab-title', () => tabTitle(doc, TAB_TITLES)],
       ['url-id', () => serviceIdFromUrl(url)],
