@@ -52,7 +52,7 @@ import { launchExtension, siteFixture, waitReady, wipeDatabase, type ExtensionSe
 import { sites } from '../lib/sites/index';
 import { measureNetworkRequests } from '../tests/e2e/privacy-flows';
 import { badgeTimes } from './bench/badge-bench';
-import { measureColdAnswers, measureFirstAnswer, waitForQuickSnapshot } from './bench/cold-bench';
+import { measureColdAnswers, measureFirstAnswer } from './bench/cold-bench';
 import { lookupSample, matchRequest, percentile, portTimes } from './bench/bench-utils';
 import { runFuzz } from './bench/fuzz-bench';
 import { generateImdbDumps } from './bench/imdb-gen';
@@ -174,7 +174,6 @@ async function measureScale(): Promise<Metric[]> {
     out.push({ name: 'search_p95_ms_imported', value: search, unit: 'ms', goal: '<= 10', ok: search <= 10 });
     out.push({ name: 'search_first_ms_imported', value: imported.details.search_first_ms_imported, unit: 'ms' });
     log('bench: cold answers with every film imported…');
-    await waitForQuickSnapshot(session);
     const cold = await measureColdAnswers(session);
     out.push({ name: 'cold_answer_ms_imported', value: cold.cold_answer_ms, unit: 'ms', goal: '<= 400', ok: cold.cold_answer_ms <= 400 });
     out.push({ name: 'worker_heap_mb_imported', value: cold.worker_heap_mb, unit: 'MB' });
@@ -223,7 +222,6 @@ async function main(): Promise<void> {
     metrics.push({ name: 'observer_cpu_pct', value: cpuWorst, unit: '%', goal: '< 2', ok: cpuWorst < 2 });
     metrics.push(...perService);
     console.error('bench: cold answers…');
-    await waitForQuickSnapshot(session);
     const cold = await measureColdAnswers(session);
     metrics.push({ name: 'cold_answer_ms', value: cold.cold_answer_ms, unit: 'ms', goal: '<= 150', ok: cold.cold_answer_ms <= 150 });
     metrics.push({ name: 'worker_heap_mb', value: cold.worker_heap_mb, unit: 'MB', goal: '<= 60', ok: cold.worker_heap_mb <= 60 });

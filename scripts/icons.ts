@@ -14,17 +14,12 @@ export const ICON_SIZES = [16, 32, 48, 128] as const;
 const SVG_SIZE = 128;
 
 /** One PNG of the mark, `size` pixels square. */
-export function iconPng(size: number, svg = ICON_SVG): Promise<Buffer> {
-  return sharp(svg, { density: (72 * size) / SVG_SIZE }).resize(size, size).png().toBuffer();
+export function iconPng(size: number): Promise<Buffer> {
+  return sharp(ICON_SVG, { density: (72 * size) / SVG_SIZE }).resize(size, size).png().toBuffer();
 }
 
-/** Writes `<outDir>/<size>.png` for every size; returns the manifest's `icons` map (paths under `prefix`). */
-export async function writeIcons(outDir: string, prefix = 'icons'): Promise<Record<string, string>> {
+/** Writes `<outDir>/<size>.png` for every size in ICON_SIZES. */
+export async function writeIcons(outDir: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const icons: Record<string, string> = {};
-  for (const size of ICON_SIZES) {
-    await sharp(await iconPng(size)).toFile(join(outDir, `${size}.png`));
-    icons[String(size)] = `${prefix}/${size}.png`;
-  }
-  return icons;
+  for (const size of ICON_SIZES) await sharp(await iconPng(size)).toFile(join(outDir, `${size}.png`));
 }

@@ -4,12 +4,12 @@
  * Each scene opens its page, waits until the extension has answered, and hands the page to `shoot`.
  */
 import type { Page } from 'playwright-core';
-import { openFixture, playingFilm, siteFixture, type ExtensionSession } from '../tests/e2e/harness';
+import { openFixture, playingFilm, siteFixture, waitForFilm, type ExtensionSession } from '../tests/e2e/harness';
 
 export type Shoot = (page: Page, name: string) => Promise<void>;
 
-export async function waitForBadge(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((film) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === film, id, { timeout: 15_000 });
+async function waitForBadge(page: Page, id: string): Promise<void> {
+  await waitForFilm(page, id, { timeout: 15_000 });
   await page.waitForTimeout(300); // let the fade-in settle before the picture
 }
 
@@ -24,16 +24,12 @@ export const NEVER_LET_ME_GO: ScreenFilm = { title: 'Never Let Me Go', year: 201
 /** A film with a scene during and one after the credits. */
 export const GUARDIANS: ScreenFilm = { title: 'Guardians of the Galaxy', year: 2014, id: 'tt2015381' };
 
-/** The badge in the player; `expanded` opens it (each source with what it says). */
-export async function badgeInPlayer(session: ExtensionSession, shoot: Shoot, options: { film?: ScreenFilm; name?: string; expanded?: boolean } = {}): Promise<Page> {
+/** The badge in the player as it first shows, closed (the demo opens it on the same page for its next shot). */
+export async function badgeInPlayer(session: ExtensionSession, shoot: Shoot, options: { film?: ScreenFilm; name?: string } = {}): Promise<Page> {
   const film = options.film ?? NEVER_LET_ME_GO;
   const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), playingFilm(film.title, film.year));
   await waitForBadge(page, film.id);
-  if (options.expanded) {
-    await page.locator('credits-cue-badge').getByTestId('badge-toggle').click();
-    await page.locator('credits-cue-badge').getByTestId('badge-details').waitFor();
-  }
-  await shoot(page, options.name ?? (options.expanded ? 'badge-expanded' : 'badge-in-player'));
+  await shoot(page, options.name ?? 'badge-in-player');
   return page;
 }
 

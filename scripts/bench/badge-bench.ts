@@ -8,8 +8,6 @@ import { openFixture, siteFixture, type ExtensionSession } from '../../tests/e2e
 export interface BadgeRoundOptions {
   /** Runs before each round, with the player taken out of the page (e.g. stopping the service worker). */
   beforeRound?: () => Promise<void>;
-  /** Fixture page kind (default `player-movie`). */
-  kind?: string;
 }
 
 /**
@@ -21,7 +19,7 @@ export interface BadgeRoundOptions {
  * the background anew.
  */
 export async function badgeTimes(session: ExtensionSession, site: string, rounds: number, options: BadgeRoundOptions = {}): Promise<number[]> {
-  const page = await openFixture(session, siteFixture(site, options.kind ?? 'player-movie'));
+  const page = await openFixture(session, siteFixture(site, 'player-movie'));
   await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id'), undefined, { timeout: 15_000 });
   // Real films with their years: pages that show a year (Prime's detail page under the player) must agree with
   // the title, or nothing matches and the badge would not change between rounds.

@@ -1,9 +1,14 @@
 /**
- * Small pieces the benchmarks share: a seeded PRNG (samples and generated data are the same on every run), the
- * nearest-rank percentile, and timed round trips over the background's port from an extension page.
+ * Small pieces the benchmarks share: a seeded PRNG and seeded draws from the bundled dataset's most-voted films
+ * (samples and generated data are the same on every run), the nearest-rank percentile, and timed round trips over
+ * the background's port from an extension page.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { popularity } from '../../lib/core/film-index';
+import { parseDatasetBytes } from '../../lib/core/load-dataset';
+import { DATASET_PATH, type Film } from '../../lib/core/schema';
 
 /** mulberry32: small, fast, seeded. */
 export function seededRandom(seed: number): () => number {
@@ -15,6 +20,28 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** `count` items drawn without replacement, in the order `random` draws them. */
+export function pick<T>(items: readonly T[], count: number, random: () => number): T[] {
+  const pool = items.slice();
+  const out: T[] = [];
+  while (out.length < count && pool.length > 0) {
+    const i = Math.floor(random() * pool.length);
+    out.push(pool.splice(i, 1)[0] as T);
+  }
+  return out;
+}
+
+/** The films of the bundled dataset (assets/), as the background parses them. */
+export async function loadFilms(): Promise<Film[]> {
+  const bytes = await readFile(resolve(import.meta.dirname, '../../assets', DATASET_PATH));
+  return (await parseDatasetBytes(bytes)).films;
+}
+
+/** The `count` most-voted of `films` (what people watch), ties by id so the pool is the same on every run. */
+export function mostVoted(films: readonly Film[], count: number): Film[] {
+  return films.slice().sort((a, b) => popularity(b) - popularity(a) || (a.id < b.id ? -1 : 1)).slice(0, count);
 }
 
 /** Nearest-rank percentile (`p` in 0–100) of an ascending list; NaN when empty. */
@@ -67,22 +94,8 @@ export function matchRequest(title: string, year: number | undefined): { title: 
  * bundled dataset (what people watch), title and year, the same on every run of the same dataset.
  */
 export async function lookupSample(count = 100): Promise<Array<[string, number | undefined]>> {
-  const { readFile } = await import('node:fs/promises');
-  const { parseDatasetBytes } = await import('../../lib/core/load-dataset');
-  const { popularity } = await import('../../lib/core/film-index');
-  const { DATASET_PATH } = await import('../../lib/core/schema');
-  const films = (await parseDatasetBytes(await readFile(resolve(import.meta.dirname, '../../assets', DATASET_PATH)))).films;
-  const pool = films
-    .filter((f) => f.kind === 'movie')
-    .sort((a, b) => popularity(b) - popularity(a) || (a.id < b.id ? -1 : 1))
-    .slice(0, 5000);
-  const random = seededRandom(2026_12);
-  const out: Array<[string, number | undefined]> = [];
-  while (out.length < count && pool.length > 0) {
-    const [film] = pool.splice(Math.floor(random() * pool.length), 1);
-    if (film) out.push([film.title, film.year]);
-  }
-  return out;
+  const movies = (await loadFilms()).filter((f) => f.kind === 'movie');
+  return pick(mostVoted(movies, 5000), count, seededRandom(2026_12)).map((f): [string, number | undefined] => [f.title, f.year]);
 }
 
 /**

@@ -15,7 +15,7 @@
  *
  * CLI: `npx tsx scripts/bench/cold-bench.ts` (the extension built first: `npx wxt build`).
  */
-import { launchExtension, openFixture, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession } from '../../tests/e2e/harness';
+import { launchExtension, openFixture, playingFilm, siteFixture, stopServiceWorkers, waitForFilm, waitReady, type ExtensionSession } from '../../tests/e2e/harness';
 import { badgeTimes } from './badge-bench';
 import { percentile, runWhenMain } from './bench-utils';
 
@@ -87,7 +87,7 @@ export async function workerHeapMb(session: ExtensionSession): Promise<number> {
  * Waits until the background has stored the quick snapshot of the data that answers now (it does so just after a
  * seed or an import, in the background): a worker stopped before that would measure the slower full load instead.
  */
-export async function waitForQuickSnapshot(session: ExtensionSession, timeoutMs = 120_000): Promise<void> {
+async function waitForQuickSnapshot(session: ExtensionSession, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const stored = await session.page.evaluate(
@@ -131,6 +131,8 @@ export interface ColdAnswers {
 /** cold_answer_ms and worker_heap_mb on the session's current data (bundled, or with its imports). */
 export async function measureColdAnswers(session: ExtensionSession, rounds = 12, site = 'prime-video'): Promise<ColdAnswers> {
   await waitReady(session.page);
+  // After waitReady: the database is the background's by then (opening it earlier could create it empty).
+  await waitForQuickSnapshot(session);
   const samples = await badgeTimes(session, site, rounds, { beforeRound: () => stopWorker(session) });
   // The worker that answered the last round is running: its heap is what a cold start costs to hold.
   const heap = await workerHeapMb(session);
@@ -152,11 +154,8 @@ export async function measureFirstAnswer(runs = 3, site = 'prime-video'): Promis
     const session = await launchExtension({ blankPage: true });
     try {
       const fixture = siteFixture(site, 'player-movie');
-      const page = await openFixture(session, fixture, (html) => html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</, '>2014<'));
-      await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381', undefined, {
-        timeout: 30_000,
-        polling: 10,
-      });
+      const page = await openFixture(session, fixture, playingFilm('Guardians of the Galaxy', 2014));
+      await waitForFilm(page, 'tt2015381', { timeout: 30_000, polling: 10 });
       samples.push(Date.now() - session.installedAt);
     } finally {
       await session.close();

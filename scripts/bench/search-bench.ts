@@ -23,18 +23,12 @@
  * No engine is measured while it compiles: ours and MiniSearch get one untimed pass over all keystrokes first, Fuse
  * (a tenth of a second and more per keystroke, so the full pass would double a long run) its first 20 keystrokes.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { popularity } from '../../lib/core/film-index';
-import { parseDatasetBytes } from '../../lib/core/load-dataset';
-import { DATASET_PATH, type Film } from '../../lib/core/schema';
+import type { Film } from '../../lib/core/schema';
 import { titleKey } from '../../lib/core/match/normalize';
 import { buildSearchIndex } from '../../lib/core/search/search-index';
-import { seededRandom, runWhenMain } from './bench-utils';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { loadFilms, mostVoted, pick, seededRandom, runWhenMain } from './bench-utils';
 
 const PLAIN_QUERIES = 24;
 const TYPO_QUERIES = 10;
@@ -70,16 +64,6 @@ export interface BenchQuery {
   id: string;
 }
 
-function pick<T>(items: readonly T[], count: number, random: () => number): T[] {
-  const pool = items.slice();
-  const out: T[] = [];
-  while (out.length < count && pool.length > 0) {
-    const i = Math.floor(random() * pool.length);
-    out.push(pool.splice(i, 1)[0] as T);
-  }
-  return out;
-}
-
 /** A typo a person makes: two adjacent letters swapped, or one dropped, inside a word of 5+ letters. */
 function withTypo(text: string, random: () => number): string {
   const words = text.split(' ');
@@ -104,7 +88,7 @@ function latinAlt(film: Film): string | undefined {
 /** The ~40 benchmark queries: plain, with a typo, localized. */
 export function benchQueries(films: readonly Film[]): BenchQuery[] {
   const random = seededRandom(20_26);
-  const popular = films.slice().sort((a, b) => popularity(b) - popularity(a) || (a.id < b.id ? -1 : 1)).slice(0, SAMPLE_POOL);
+  const popular = mostVoted(films, SAMPLE_POOL);
   const typed = (title: string): string => title.toLowerCase().slice(0, MAX_TYPED).trim();
   const plain = pick(popular, PLAIN_QUERIES + TYPO_QUERIES, random).map((f) => ({ query: typed(f.title), id: f.id }));
   const typos = plain.splice(PLAIN_QUERIES).map(({ query, id }) => ({ query: withTypo(query, random), id }));
@@ -172,11 +156,6 @@ function miniSearchOf(films: readonly Film[]): MiniSearch<MiniDoc> {
   const mini = new MiniSearch<MiniDoc>({ fields: ['title', 'originalTitle', 'alt'], processTerm: foldTerm });
   mini.addAll(films.map((f) => ({ id: f.id, title: f.title, originalTitle: f.originalTitle ?? '', alt: (f.alt ?? []).join(' ; ') })));
   return mini;
-}
-
-export async function loadFilms(): Promise<Film[]> {
-  const bytes = await readFile(resolve(ROOT, 'assets', DATASET_PATH));
-  return (await parseDatasetBytes(bytes)).films;
 }
 
 export async function measureSearchDetails(): Promise<SearchBenchDetails> {

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sites } from '../../lib/sites/index';
-import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 const asFilm = (title: string, year: number) => (html: string) =>
   html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`).replace('year: 2010', `year: ${year}`);
@@ -34,7 +34,7 @@ describe('churn in real Chromium', () => {
 
   it('100 navigations and player open/close cycles: one badge at most, no listener growth, the right film at the end', async () => {
     const page = await openFixture(session, siteFixture('netflix', 'player-movie'), asFilm('Guardians of the Galaxy', 2014));
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     const before = await listenerCount(page);
     const maxBadges = await page.evaluate(async () => {
       let most = 0;
@@ -59,7 +59,7 @@ describe('churn in real Chromium', () => {
       return Math.max(most, document.querySelectorAll('credits-cue-badge').length);
     });
     expect(maxBadges).toBe(1);
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     expect(await listenerCount(page)).toBeLessThanOrEqual(before);
     await page.close();
   });
@@ -76,7 +76,7 @@ describe('churn in real Chromium', () => {
       }),
     );
     for (const { page, id } of pages) {
-      await page.waitForFunction((id) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === id, id);
+      await waitForFilm(page, id);
       expect(await page.locator('credits-cue-badge').count()).toBe(1);
     }
     await Promise.all(pages.map(({ page }) => page.close()));

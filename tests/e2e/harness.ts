@@ -161,6 +161,14 @@ export function playingFilm(title: string, year: number): (html: string) => stri
   return (html) => html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`);
 }
 
+/**
+ * Waits until the page's badge names film `id` (its data-film-id). `options` go to waitForFunction as they are: each
+ * caller keeps its own timeout and polling, Playwright's defaults when none.
+ */
+export async function waitForFilm(page: Page, id: string, options?: { timeout?: number; polling?: number | 'raf' }): Promise<void> {
+  await page.waitForFunction((id) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === id, id, options);
+}
+
 /** The id of the newest tab (the fixture page just opened), as the extension sees it (no tabs permission needed). */
 export async function newestTabId(session: ExtensionSession): Promise<number> {
   return session.page.evaluate(async () => {

@@ -6,19 +6,18 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, send, siteFixture, stopServiceWorkers, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, playingFilm, send, siteFixture, stopServiceWorkers, waitForFilm, waitReady, type ExtensionSession } from './harness';
 import { SHARED_DATA } from '../helpers/shared-data';
 
 const SAMPLES = resolve(SHARED_DATA, 'raw/imdb_tsv_sample');
 const FILES = ['title.ratings.tsv.gz', 'title.basics.tsv.gz', 'title.akas.tsv.gz'].map((f) => resolve(SAMPLES, f));
 
 /** Star Wars: The Last Jedi (tt2527336): bundled IMDb 6.9; the sample's title.ratings says 7.3. */
-const lastJedi = (html: string): string =>
-  html.replaceAll('Never Let Me Go', 'Star Wars: The Last Jedi').replace(/>\s*2010\s*</g, '>2017<');
+const lastJedi = playingFilm('Star Wars: The Last Jedi', 2017);
 
 async function imdbScore(session: ExtensionSession): Promise<{ text: string; asOf: string | null; page: Page }> {
   const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), lastJedi);
-  await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2527336');
+  await waitForFilm(page, 'tt2527336');
   const score = page.locator('credits-cue-badge [data-source="imdb"]');
   await expect.poll(() => score.count(), { timeout: 15_000 }).toBe(1);
   const asOf = page.locator('credits-cue-badge').getByTestId('imdb-as-of');

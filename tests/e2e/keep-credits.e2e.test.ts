@@ -5,10 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, playingFilm as asFilm, siteFixture, waitReady, type ExtensionSession } from './harness';
 
-const asFilm = (title: string, year: number) => (html: string) =>
-  html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`);
 
 /** Each service's end-of-title fixture and its "watch credits" control. */
 const CASES = [

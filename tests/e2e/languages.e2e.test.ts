@@ -3,7 +3,7 @@
  * speak German, with German numbers and dates (the messages of public/_locales/de and Intl in "de").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, openPopup, playingFilm, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, openPopup, playingFilm, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 describe('German UI in real Chromium (--lang=de)', () => {
   let session: ExtensionSession;
@@ -15,7 +15,7 @@ describe('German UI in real Chromium (--lang=de)', () => {
 
   it('the badge says the verdict and the scores in German', async () => {
     const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), playingFilm('Guardians of the Galaxy', 2014));
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     expect(await page.locator('credits-cue-badge [data-testid="verdict"]').textContent()).toBe('Bleib dran: 1 im Abspann + 1 Szene danach');
     // IMDb's 8.0 as German writes it.
     expect(await page.locator('credits-cue-badge [data-source="imdb"]').textContent()).toMatch(/IMDb \d,\d/);
@@ -24,7 +24,7 @@ describe('German UI in real Chromium (--lang=de)', () => {
     await page.close();
 
     const endgame = await openFixture(session, siteFixture('prime-video', 'player-movie'), playingFilm('Avengers: Endgame', 2019));
-    await endgame.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt4154796');
+    await waitForFilm(endgame, 'tt4154796');
     expect(await endgame.locator('credits-cue-badge [data-testid="verdict"]').textContent()).toBe('Keine Szene nach dem Abspann – nur ein Ton');
     await endgame.close();
   });

@@ -5,14 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, newestTabId, openFixture, siteFixture, tabFilm, waitReady, type ExtensionSession, type SiteFixture } from './harness';
+import { launchExtension, newestTabId, openFixture, openPopup, playingFilm, siteFixture, tabFilm, waitForFilm, waitReady, type ExtensionSession, type SiteFixture } from './harness';
 
 const GUARDIANS = 'tt2015381';
-const guardians = (html: string): string => html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<');
+const guardians = playingFilm('Guardians of the Galaxy', 2014);
 
-async function filmId(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((id) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === id, id, { timeout: 15_000 });
-}
+const filmId = (page: Page, id: string): Promise<void> => waitForFilm(page, id, { timeout: 15_000 });
 
 const badgeAttr = (page: Page, name: string): Promise<string | null> => page.locator('credits-cue-badge').getAttribute(name);
 
@@ -150,8 +148,7 @@ describe('the live sites of 2026 in real Chromium', () => {
       const page = await openFixture(session, siteFixture('prime-video', 'player-movie-autoplay'));
       await filmId(page, 'tt2395427');
       const tabId = await newestTabId(session);
-      const popup = await session.context.newPage();
-      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+      const popup = await openPopup(session, `?tab=${tabId}`);
       await popup.getByTestId('page-report').click();
       const text = (await popup.getByTestId('page-report-text').textContent()) ?? '';
       expect(text).toContain('site: Prime Video (prime-video)');

@@ -4,7 +4,7 @@
  * file), the page seeks it to the last minute, and the badge says the credits roll.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, playingFilm, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 /** 21 minutes of silence as an 8 kHz, 8-bit mono WAV (about 10 MB): long enough to count as a feature. */
 function silentWav(seconds: number): Buffer {
@@ -27,8 +27,7 @@ function silentWav(seconds: number): Buffer {
   return Buffer.concat([header, Buffer.alloc(data, 0x80)]);
 }
 
-const guardians = (html: string): string =>
-  html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</g, '>2014<');
+const guardians = playingFilm('Guardians of the Galaxy', 2014);
 
 describe.each(['hulu', 'apple-tv'])('%s: the near-end fallback in real Chromium', (site) => {
   let session: ExtensionSession;
@@ -56,7 +55,7 @@ describe.each(['hulu', 'apple-tv'])('%s: the near-end fallback in real Chromium'
         body: media.subarray(start, end + 1),
       });
     });
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     // Every video of the page plays the long media (the adapter picks the content one).
     const duration = await page.evaluate(async (src) => {
       const videos = [...document.querySelectorAll('video')];

@@ -4,7 +4,7 @@
  * so only the page-world script can supply it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 const ATTRIBUTE = 'data-credits-cue-page';
 const stripBridge = (html: string): string => html.replace(/ data-credits-cue-page='[^']*'/, '');
@@ -23,7 +23,7 @@ describe('page-world data in real Chromium', () => {
     const fixture = siteFixture('netflix', 'player-movie-pageworld');
     expect(fixture.html).toContain(ATTRIBUTE);
     const page = await openFixture(session, fixture, guardians);
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     const published = await page.evaluate((name) => JSON.parse(document.documentElement.getAttribute(name) ?? 'null') as unknown, ATTRIBUTE);
     expect(published).toEqual({ title: 'Guardians of the Galaxy', kind: 'movie', year: 2014, serviceId: '80000001', creditsStart: 5880 });
     expect(await page.locator('credits-cue-badge').getAttribute('data-credits')).toBe('mid-post');
@@ -32,7 +32,7 @@ describe('page-world data in real Chromium', () => {
 
   it('Peacock: the player props’ credits marker raises the alert before any binge card', async () => {
     const page = await openFixture(session, siteFixture('peacock', 'player-movie-credits-marker'), guardians);
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     expect(await page.locator('.playback-binge__card').count()).toBe(0);
     await expect.poll(() => page.locator('credits-cue-badge').getByTestId('credits-alert').getAttribute('data-alert')).toBe('scene-coming');
     await page.close();
@@ -40,7 +40,7 @@ describe('page-world data in real Chromium', () => {
 
   it('Peacock: without the page-world marker the same page raises no alert', async () => {
     const page = await openFixture(session, siteFixture('peacock', 'player-movie'), guardians);
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     await page.waitForTimeout(1500);
     expect(await page.locator('credits-cue-badge').getByTestId('credits-alert').count()).toBe(0);
     await page.close();

@@ -3,7 +3,7 @@
  * progress bar, in real Chromium with the built extension.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, newestTabId, openFixture, openPopup, playingFilm, siteFixture, waitReady, wipeDatabase, type ExtensionSession } from './harness';
+import { launchExtension, newestTabId, openFixture, openPopup, playingFilm, siteFixture, waitForFilm, waitReady, wipeDatabase, type ExtensionSession } from './harness';
 
 const guardians = playingFilm('Guardians of the Galaxy', 2014);
 
@@ -42,7 +42,7 @@ describe('popup and options in real Chromium', () => {
 
   it('a change of rating sources in the options page reaches the open badge at once', async () => {
     const film = await openFixture(session, siteFixture('prime-video', 'player-movie'), guardians);
-    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(film, 'tt2015381');
     const tmdb = film.locator('credits-cue-badge [data-source="tmdb"]');
     await expect.poll(() => tmdb.count()).toBe(1);
 
@@ -58,7 +58,7 @@ describe('popup and options in real Chromium', () => {
 
   it('the popup shows the tab’s film on top and switches the site off and on', async () => {
     const film = await openFixture(session, siteFixture('prime-video', 'player-movie'), guardians);
-    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(film, 'tt2015381');
     // The popup asks the tab's own content script what it shows.
     const tabId = await newestTabId(session);
     const popup = await openPopup(session, `?tab=${tabId}`);
@@ -70,14 +70,14 @@ describe('popup and options in real Chromium', () => {
     await sw.uncheck();
     await film.waitForFunction(() => document.querySelector('credits-cue-badge') === null);
     await sw.check();
-    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(film, 'tt2015381');
     await popup.close();
     await film.close();
   });
 
   it('a tab that has left the player is not shown as still playing its film', async () => {
     const film = await openFixture(session, siteFixture('prime-video', 'player-movie'), guardians);
-    await film.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(film, 'tt2015381');
     const tabId = await newestTabId(session);
     // A full navigation to a page the extension does not read: its film is gone with the content script.
     await film.route('https://example.invalid/', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>elsewhere</p>' }));

@@ -4,15 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, playingFilm as asFilm, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 const BADGE = 'credits-cue-badge';
 const player = siteFixture('prime-video', 'player-movie');
 const nextUp = siteFixture('prime-video', 'player-movie-nextup');
-
-/** The fixtures show Never Let Me Go (2010); swap in another real film. */
-const asFilm = (title: string, year: number) => (html: string) =>
-  html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`);
 
 async function badgeData(page: Page): Promise<Record<string, string | null>> {
   const badge = page.locator(BADGE);
@@ -22,10 +18,6 @@ async function badgeData(page: Page): Promise<Record<string, string | null>> {
     filmId: el.getAttribute('data-film-id'),
     confidence: el.getAttribute('data-confidence'),
   }));
-}
-
-async function waitForFilm(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((id) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === id, id);
 }
 
 describe('Prime Video badge in real Chromium', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { sites } from '../../lib/sites/index';
-import { CHROMIUM_PATH, launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { CHROMIUM_PATH, launchExtension, openFixture, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 import { hostOf, startNetworkRecorder } from './network-recorder';
 import { SHARED_DATA } from '../helpers/shared-data';
 
@@ -25,7 +25,7 @@ export async function runEveryFlow(session: ExtensionSession): Promise<string[]>
 
   for (const site of sites) {
     const page = await openFixture(session, siteFixture(site.id, 'player-movie'), guardians);
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381', undefined, { timeout: 15_000 });
+    await waitForFilm(page, 'tt2015381', { timeout: 15_000 });
     // Open the badge's details too (source links are rendered, never fetched).
     await page.locator('credits-cue-badge').locator('button').first().click({ timeout: 5_000 }).catch(() => undefined);
     await page.close();

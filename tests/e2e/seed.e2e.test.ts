@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, send, siteFixture, stopServiceWorkers, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from './harness';
+import { launchExtension, openFixture, playingFilm, send, siteFixture, stopServiceWorkers, waitForFilm, waitReady, wipeDatabase, type ExtensionSession, type StatusValue } from './harness';
 
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset-manifest.json'), 'utf8')) as {
   version: string;
@@ -79,10 +79,8 @@ describe('the first player page after install (issue #13)', () => {
   afterAll(() => session?.close());
 
   it('gets its film the moment the data is ready, never a stuck "unknown"', async () => {
-    const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), (html) =>
-      html.replaceAll('Never Let Me Go', 'Guardians of the Galaxy').replace(/>\s*2010\s*</, '>2014<'),
-    );
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381', undefined, { timeout: 20_000 });
+    const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), playingFilm('Guardians of the Galaxy', 2014));
+    await waitForFilm(page, 'tt2015381', { timeout: 20_000 });
     expect(await page.locator('credits-cue-badge').getAttribute('data-credits')).toBe('mid-post');
     await page.close();
   });

@@ -2,9 +2,8 @@
  * Every service beyond Prime Video (which has its own, fuller suite), in real Chromium under its real hosts: the
  * badge's verdict for a film with scenes and one without, no film badge on an episode, and the credits alert.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, playingFilm as asFilm, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 /**
  * Fixture page kinds per service: the film player, the same with the service's end-of-title UI (where the service
@@ -20,13 +19,6 @@ const SERVICES: Array<{ site: string; movie: string; credits?: string; episode: 
   { site: 'apple-tv', movie: 'player-movie', episode: 'player-episode' },
 ];
 
-const asFilm = (title: string, year: number) => (html: string) =>
-  html.replaceAll('Never Let Me Go', title).replace(/>\s*2010\s*</g, `>${year}<`);
-
-async function filmId(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((id) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === id, id);
-}
-
 describe.each(SERVICES)('$site in real Chromium', ({ site, movie, credits, episode }) => {
   const withCredits = credits ? [credits] : [];
   let session: ExtensionSession;
@@ -38,14 +30,14 @@ describe.each(SERVICES)('$site in real Chromium', ({ site, movie, credits, episo
 
   it('a film with scenes: mid-post verdict', async () => {
     const page = await openFixture(session, siteFixture(site, movie), asFilm('Guardians of the Galaxy', 2014));
-    await filmId(page, 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     expect(await page.locator('credits-cue-badge').getAttribute('data-credits')).toBe('mid-post');
     await page.close();
   });
 
   it('a film without: "No end-credit scenes"', async () => {
     const page = await openFixture(session, siteFixture(site, movie), asFilm('Encanto', 2021));
-    await filmId(page, 'tt2953050');
+    await waitForFilm(page, 'tt2953050');
     expect(await page.locator('credits-cue-badge').getByTestId('verdict').textContent()).toBe('No end-credit scenes');
     await page.close();
   });
@@ -59,7 +51,7 @@ describe.each(SERVICES)('$site in real Chromium', ({ site, movie, credits, episo
 
   it.each(withCredits)('the service’s end-of-title UI (%s) raises the credits alert', async (kind) => {
     const page = await openFixture(session, siteFixture(site, kind), asFilm('Guardians of the Galaxy', 2014));
-    await filmId(page, 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     await expect.poll(() => page.locator('credits-cue-badge').getByTestId('credits-alert').getAttribute('data-alert')).toBe('scene-coming');
     await page.close();
   });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, newestTabId, openFixture, playingFilm, siteFixture, tabFilm, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, newestTabId, openFixture, playingFilm, siteFixture, tabFilm, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 declare const chrome: {
   action: { getBadgeText(q: { tabId: number }): Promise<string>; getTitle(q: { tabId: number }): Promise<string> };
@@ -33,7 +33,7 @@ describe('toolbar signal in real Chromium', () => {
 
   async function open(title: string, year: number, id: string): Promise<{ page: Page; tabId: number }> {
     const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), playingFilm(title, year));
-    await page.waitForFunction((film) => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === film, id);
+    await waitForFilm(page, id);
     return { page, tabId: await tabOf(id) };
   }
 
@@ -98,7 +98,7 @@ describe('toolbar signal in real Chromium', () => {
     expect(await command()).toEqual({ ok: true, value: false });
     await page.waitForFunction(() => document.querySelector('credits-cue-badge') === null);
     expect(await command()).toEqual({ ok: true, value: true });
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2015381');
+    await waitForFilm(page, 'tt2015381');
     await page.close();
   });
 });

@@ -4,7 +4,7 @@
  * scene, and each source's statement shows how it was read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openFixture, openPopup, playingFilm as playing, siteFixture, waitReady, type ExtensionSession } from './harness';
+import { launchExtension, openFixture, openPopup, playingFilm as playing, siteFixture, waitForFilm, waitReady, type ExtensionSession } from './harness';
 
 describe('verdicts a viewer can trust, in real Chromium', () => {
   let session: ExtensionSession;
@@ -16,7 +16,7 @@ describe('verdicts a viewer can trust, in real Chromium', () => {
 
   it('Avengers: Endgame in the player: "only a sound", with who says what', async () => {
     const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), playing('Avengers: Endgame', 2019));
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt4154796');
+    await waitForFilm(page, 'tt4154796');
     const host = page.locator('credits-cue-badge');
     expect(await host.getAttribute('data-credits')).toBe('none');
     expect(await host.getAttribute('data-extras')).toBe('audio');
@@ -32,7 +32,7 @@ describe('verdicts a viewer can trust, in real Chromium', () => {
 
   it('a film with a scene has no extras hook value', async () => {
     const page = await openFixture(session, siteFixture('prime-video', 'player-movie'), playing('Avengers: Age of Ultron', 2015));
-    await page.waitForFunction(() => document.querySelector('credits-cue-badge')?.getAttribute('data-film-id') === 'tt2395427');
+    await waitForFilm(page, 'tt2395427');
     const host = page.locator('credits-cue-badge');
     expect(await host.getAttribute('data-credits')).toBe('mid');
     expect(await host.getAttribute('data-extras')).toBe('');
