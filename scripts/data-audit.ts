@@ -23,7 +23,7 @@ function fail(message: string): never {
 }
 
 /** An earlier dataset, read leniently: whatever its format, films with an id, a title and a credits state. */
-export function earlierFilms(bytes: Buffer): Array<{ id: string; title: string; state: string }> {
+function earlierFilms(bytes: Buffer): Array<{ id: string; title: string; state: string }> {
   const json: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
   const films = typeof json === 'object' && json !== null && 'films' in json && Array.isArray(json.films) ? (json.films as unknown[]) : [];
   return films.flatMap((f) => {

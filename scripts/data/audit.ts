@@ -13,6 +13,7 @@
 import type { CreditsState, CreditStatement, Dataset, DatasetInput, Film } from '../../lib/core/schema';
 import { combineCredits, combineCreditsDetailed, type VerdictContext } from './verdict';
 import { AFTERCREDITS, answersOf, contextOf, MEDIASTINGER, stripReadings } from './credit-measure';
+import { INFERRED_ID, NOT_CONFIRMED, NOT_CONFIRMED_MARK } from './id-checks';
 
 export type RuleId =
   | 'vote-threshold'
@@ -104,13 +105,21 @@ function undo(rule: Exclude<RuleId, 'self-contradiction'>, context: VerdictConte
   }
 }
 
-function stateWith(film: Film, inputs: readonly DatasetInput[], context: VerdictContext, rule: RuleId): CreditsState {
+/** `statements`: the film's statements without their readings (stripReadings). */
+function stateWith(film: Film, statements: CreditStatement[], inputs: readonly DatasetInput[], context: VerdictContext, rule: RuleId): CreditsState {
   // Before this rule a source contradicting itself made the film a conflict.
   if (rule === 'self-contradiction') return film.credits.statements.some((s) => s.reading === 'self-contradictory') ? 'conflict' : film.credits.state;
   const u = undo(rule, context);
-  const statements = stripReadings(film.credits.statements);
   return combineCredits(u.transform ? u.transform(statements, inputs) : statements, u.context ?? context).state;
 }
+
+/** The film's state with each rule undone alone; `statements` as for stateWith. */
+function statesWithout(film: Film, statements: CreditStatement[], inputs: readonly DatasetInput[], context: VerdictContext): Record<RuleId, CreditsState> {
+  return Object.fromEntries(RULES.map((r) => [r.id, stateWith(film, statements, inputs, context, r.id)])) as Record<RuleId, CreditsState>;
+}
+
+/** An inferred id the check rejected (scripts/data/id-checks.ts). */
+const REJECTED_INFERRED_ID = new RegExp(`${INFERRED_ID.source}.*${NOT_CONFIRMED_MARK}`);
 
 const arrow = (from: string, to: string): string => `${from} → ${to}`;
 
@@ -146,10 +155,15 @@ export function auditDataset(dataset: Dataset, before?: ReadonlyArray<{ id: stri
 
   const byId = new Map(films.map((f) => [f.id, f]));
   const withStatements = films.filter((f) => f.credits.statements.length > 0);
+  /** Each film's states with each rule undone, kept for the comparison with an earlier dataset. */
+  const undone = new Map<Film, Record<RuleId, CreditsState>>();
   for (const film of withStatements) {
     const state = film.credits.state;
+    const statements = stripReadings(film.credits.statements);
+    const states = statesWithout(film, statements, inputs, context);
+    undone.set(film, states);
     for (const rule of report.rules) {
-      const without = stateWith(film, inputs, context, rule.id);
+      const without = states[rule.id];
       if (without === state) continue;
       rule.changed++;
       bump(rule.transitions, arrow(without, state));
@@ -157,7 +171,7 @@ export function auditDataset(dataset: Dataset, before?: ReadonlyArray<{ id: stri
     for (const s of film.credits.statements) if (s.reading) bump(report.readings, s.reading);
 
     if (state === 'conflict') {
-      const { conflicts } = combineCreditsDetailed(stripReadings(film.credits.statements), context);
+      const { conflicts } = combineCreditsDetailed(statements, context);
       for (const c of conflicts) bump(report.conflictsByCause, `${c.kind} (${c.position}): ${c.yes.join(' + ')} yes, ${c.no.join(' + ')} no`);
     }
     if (state === 'some') bump(report.someBySource, someSources(film, context).join(' + ') || '(none counted)');
@@ -187,9 +201,9 @@ export function auditDataset(dataset: Dataset, before?: ReadonlyArray<{ id: stri
 
     // Posts whose inferred id was not confirmed: the film the id names, with and without them.
     for (const s of film.credits.statements) {
-      if (!/^inferred: order-aligned.* — not confirmed/.test(s.idMatch ?? '')) continue;
+      if (!REJECTED_INFERRED_ID.test(s.idMatch ?? '')) continue;
       report.idsRetied.statements++;
-      const id = /(tt\d+)/.exec(s.idMatch?.split(' — not confirmed')[1] ?? '')?.[1];
+      const id = /(tt\d+)/.exec(s.idMatch?.split(NOT_CONFIRMED_MARK)[1] ?? '')?.[1];
       const wrong = id === undefined ? undefined : byId.get(id);
       if (wrong) {
         const tied = combineCredits([...stripReadings(wrong.credits.statements), ...stripReadings([s])], context).state;
@@ -200,11 +214,15 @@ export function auditDataset(dataset: Dataset, before?: ReadonlyArray<{ id: stri
     }
   }
 
-  if (before) report.before = compareBefore(before, films, inputs, context);
+  if (before) report.before = compareBefore(before, films, (film) => undone.get(film) ?? statesWithout(film, stripReadings(film.credits.statements), inputs, context));
   return report;
 }
 
-function compareBefore(before: ReadonlyArray<{ id: string; title: string; state: string }>, films: readonly Film[], inputs: readonly DatasetInput[], context: VerdictContext): BeforeAfter {
+function compareBefore(
+  before: ReadonlyArray<{ id: string; title: string; state: string }>,
+  films: readonly Film[],
+  statesOf: (film: Film) => Record<RuleId, CreditsState>,
+): BeforeAfter {
   const old = new Map(before.map((f) => [f.id, f]));
   const now = new Set(films.map((f) => f.id));
   const out: BeforeAfter = { states: {}, transitions: {}, explained: {}, removed: 0, added: 0, changed: [] };
@@ -222,7 +240,8 @@ function compareBefore(before: ReadonlyArray<{ id: string; title: string; state:
     if (was.state === to) continue;
     const key = arrow(was.state, to);
     bump(out.transitions, key);
-    const rules = RULES.filter((r) => stateWith(film, inputs, context, r.id) === was.state).map((r) => r.id);
+    const states = statesOf(film);
+    const rules = RULES.filter((r) => states[r.id] === was.state).map((r) => r.id);
     const why = rules.length > 0 ? rules.join(' | ') : explainByStatements(film);
     out.explained[key] = out.explained[key] ?? {};
     bump(out.explained[key], why);
@@ -233,7 +252,7 @@ function compareBefore(before: ReadonlyArray<{ id: string; title: string; state:
 
 /** A change no single rule accounts for: say what about the film's statements did (ids re-tied, rules together). */
 function explainByStatements(film: Film): string {
-  if (film.credits.statements.some((s) => (s.idMatch ?? '').includes('not confirmed'))) return 'inferred ids';
+  if (film.credits.statements.some((s) => (s.idMatch ?? '').includes(NOT_CONFIRMED))) return 'inferred ids';
   return 'several rules together';
 }
 

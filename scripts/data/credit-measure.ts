@@ -28,14 +28,14 @@ import type {
   Tri,
   VoteRatingMeasure,
 } from '../../lib/core/schema';
-import { combineCredits, type Voice, type VerdictContext } from './verdict';
+import { belowVoteThreshold, combineCredits, type Voice, type VerdictContext } from './verdict';
 
 /** Agreement under which a source is not counted: wrong against the others on more than one answer in five. */
-export const RELIABLE_AGREEMENT = 0.8;
+const RELIABLE_AGREEMENT = 0.8;
 /** Fewer compared answers than this: no measurement (one answer more or less would move the rate by over ten points). */
-export const MIN_COMPARED = 10;
+const MIN_COMPARED = 10;
 /** Films in the margin window of the vote-rating rule. */
-export const WINDOW_FILMS = 25;
+const WINDOW_FILMS = 25;
 
 /** The sources as the verdict groups them, by input id; statements of any other input are their own source. */
 interface VoiceConfig {
@@ -47,8 +47,8 @@ interface VoiceConfig {
 
 export const AFTERCREDITS = 'aftercredits.com';
 export const MEDIASTINGER = 'mediastinger.com';
-export const MEDIASTINGER_VOTES = 'mediastinger.com votes';
-export const TMDB_KEYWORDS = 'TMDb keywords';
+const MEDIASTINGER_VOTES = 'mediastinger.com votes';
+const TMDB_KEYWORDS = 'TMDb keywords';
 
 const VOICES: Readonly<Record<string, VoiceConfig>> = {
   // The same site read twice: its posts through the cookiecheck index, its stingers category through Kometa.
@@ -114,18 +114,44 @@ export function answersOf(statements: readonly CreditStatement[], config: VoiceC
 
 const QUESTIONS: readonly AgreementQuestion[] = ['any', 'mid', 'post', 'scene'];
 
-/** Each film's sources and their answers; vote entries under `minVoteRating` answer nothing. */
-function filmAnswers(films: readonly Film[], inputs: readonly DatasetInput[], minVoteRating: number | null): Map<string, Answers>[] {
+/** One source's statements on one film, each with how its input is read. */
+type SourceGroup = Array<{ statement: CreditStatement; config: VoiceConfig }>;
+/** One film's statements by source. */
+type FilmSources = Map<string, SourceGroup>;
+
+/** Every film's statements by source: grouped once, answered under each vote threshold (sourceAnswers). */
+function filmSources(films: readonly Film[], inputs: readonly DatasetInput[]): FilmSources[] {
   return films.map((film) => {
-    const bySource = new Map<string, { config: VoiceConfig; statements: CreditStatement[] }>();
-    for (const s of film.credits.statements) {
-      const config = configOf(inputs, s);
-      if (config.votes && (minVoteRating === null || s.voteRating === undefined || s.voteRating < minVoteRating)) continue;
-      const group = bySource.get(config.key) ?? { config, statements: [] };
-      group.statements.push(s);
+    const bySource: FilmSources = new Map();
+    for (const statement of film.credits.statements) {
+      const config = configOf(inputs, statement);
+      const group = bySource.get(config.key) ?? [];
+      group.push({ statement, config });
       bySource.set(config.key, group);
     }
-    return new Map([...bySource].map(([key, g]) => [key, answersOf(g.statements, g.config)]));
+    return bySource;
+  });
+}
+
+/**
+ * One source's answers on one film, read as its first counted statement's input is; vote entries under
+ * `minVoteRating` answer nothing, and a source left without statements gives no answers at all (undefined).
+ */
+function sourceAnswers(group: SourceGroup, minVoteRating: number | null): Answers | undefined {
+  const counted = group.filter(({ statement, config }) => !(config.votes && belowVoteThreshold(statement.voteRating, minVoteRating)));
+  const first = counted[0];
+  return first === undefined ? undefined : answersOf(counted.map((c) => c.statement), first.config);
+}
+
+/** Each film's sources and their answers under `minVoteRating`. */
+function filmAnswers(perFilm: readonly FilmSources[], minVoteRating: number | null): Map<string, Answers>[] {
+  return perFilm.map((sources) => {
+    const answers = new Map<string, Answers>();
+    for (const [key, group] of sources) {
+      const a = sourceAnswers(group, minVoteRating);
+      if (a !== undefined) answers.set(key, a);
+    }
+    return answers;
   });
 }
 
@@ -156,11 +182,25 @@ export function measureAgreement(perFilm: readonly Map<string, Answers>[]): Sour
   return [...tally.values()].sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : QUESTIONS.indexOf(p.question) - QUESTIONS.indexOf(q.question)));
 }
 
-/** One pair's agreement on one question (zeros when they never met). */
-export function pairAgreement(rows: readonly SourcePairAgreement[], x: string, y: string, question: AgreementQuestion): { films: number; agree: number } {
-  const [a, b] = x < y ? [x, y] : [y, x];
-  const row = rows.find((r) => r.a === a && r.b === b && r.question === question);
-  return { films: row?.films ?? 0, agree: row?.agree ?? 0 };
+/**
+ * Two sources' agreement on one question over the films both answer it on, vote entries not counted (zeros when
+ * they never met).
+ */
+function pairAgreement(perFilm: readonly FilmSources[], x: string, y: string, question: AgreementQuestion): { films: number; agree: number } {
+  let films = 0;
+  let agree = 0;
+  for (const sources of perFilm) {
+    const answer = (key: string): 'yes' | 'no' | undefined => {
+      const group = sources.get(key);
+      return group === undefined ? undefined : sourceAnswers(group, null)?.[question];
+    };
+    const ax = answer(x);
+    const ay = answer(y);
+    if (ax === undefined || ay === undefined) continue;
+    films++;
+    if (ax === ay) agree++;
+  }
+  return { films, agree };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -295,14 +335,14 @@ function weightsOf(perFilm: readonly Map<string, Answers>[], inputs: readonly Da
 }
 
 /** Measures the sources on the merged films (whatever verdict they carry now). */
-export function measureCredits(films: readonly Film[], inputs: readonly DatasetInput[]): CreditsMeasure {
+function measureCredits(films: readonly Film[], inputs: readonly DatasetInput[]): CreditsMeasure {
+  const sources = filmSources(films, inputs);
   // The bar of rule 1 comes from sources that do not depend on it: TMDb's keywords against aftercredits.com.
-  const withoutVotes = measureAgreement(filmAnswers(films, inputs, null));
-  const reference = pairAgreement(withoutVotes, TMDB_KEYWORDS, AFTERCREDITS, 'any');
-  const bar = reference.films > 0 ? Math.round((reference.agree / reference.films) * 10000) / 10000 : 1;
+  const reference = pairAgreement(sources, TMDB_KEYWORDS, AFTERCREDITS, 'any');
+  const bar = reference.films > 0 ? rate({ compared: reference.films, agree: reference.agree }) : 1;
   const byRating = voteRatingTable(films, inputs);
   const threshold = voteThreshold(byRating, bar);
-  const perFilm = filmAnswers(films, inputs, threshold);
+  const perFilm = filmAnswers(sources, threshold);
   return {
     reliableAgreement: RELIABLE_AGREEMENT,
     minCompared: MIN_COMPARED,
@@ -324,7 +364,6 @@ export function contextOf(measure: CreditsMeasure, inputs: readonly DatasetInput
       const w = weights.get(config.key);
       const voice: Voice = {
         key: config.key,
-        weight: w?.weight ?? 1,
         reliableYes: w?.reliableYes ?? true,
         reliableNo: w?.reliableNo ?? true,
         ...(config.scenesOnly && { scenesOnly: true }),

@@ -10,6 +10,7 @@
  */
 import { editDistance } from '../../lib/core/edit-distance';
 import { matchWords, titleKey } from '../../lib/core/match/normalize';
+import { recordTitles } from './titles';
 import type { SourceRecord } from './types';
 
 export interface IdCheckResult {
@@ -56,8 +57,12 @@ export function dropContradictedIds(
 // knows the id independently (IMDb's own data, catalogues, the MCU API…) gives it the same title and year.
 
 /** How shared/data marks an id (or a title) that came from the order alignment. */
-const INFERRED_ID = /^inferred: order-aligned/;
+export const INFERRED_ID = /^inferred: order-aligned/;
 const ALIGNED_TITLE = /title via aftercredits title via order alignment/;
+
+/** What checkInferredIds appends to the idMatch of a claim it rejects: NOT_CONFIRMED_MARK, then "(why)". */
+export const NOT_CONFIRMED = 'not confirmed';
+export const NOT_CONFIRMED_MARK = ` — ${NOT_CONFIRMED}`;
 
 /** The claim an alignment made: an aftercredits.com post's id, or a Kometa entry's title (and year). */
 function alignmentClaim(r: SourceRecord): 'id' | 'title' | undefined {
@@ -104,10 +109,6 @@ export interface InferredIdReport {
   rejected: Array<{ inputId: string; line: number; title: string; year?: number; imdbId: string; claim: 'id' | 'title'; knownAs?: string }>;
 }
 
-function titlesOf(r: SourceRecord): string[] {
-  return [r.title, r.originalTitle, ...(r.altTitles ?? [])].filter((t): t is string => t !== undefined && t !== '');
-}
-
 /**
  * Checks every alignment claim against the titles and years the other records give the same id. A rejected post
  * loses its id (and joins its film by title and year); a rejected Kometa title is taken off its record, which keeps
@@ -129,7 +130,7 @@ export function checkInferredIds(records: readonly SourceRecord[]): { records: S
     const known = evidence.get(r.imdbId) ?? [];
     const agrees = known.some(
       (k) =>
-        titlesOf(k).some((t) => titlesAgree(t, r.title)) &&
+        recordTitles(k).some((t) => titlesAgree(t, r.title)) &&
         (k.year === undefined || r.year === undefined || Math.abs(k.year - r.year) <= 1),
     );
     if (agrees && r.title !== '') {
@@ -140,7 +141,7 @@ export function checkInferredIds(records: readonly SourceRecord[]): { records: S
     const knownAs = first ? `${first.title}${first.year ? ` (${first.year})` : ''}` : undefined;
     report.rejected.push({ inputId: r.inputId, line: r.line, title: r.title, ...(r.year !== undefined && { year: r.year }), imdbId: r.imdbId, claim, ...(knownAs && { knownAs }) });
     const why = knownAs ? `independent sources give ${r.imdbId} to "${knownAs}"` : `no independent source knows ${r.imdbId}`;
-    const credits = r.credits?.map((s) => ({ ...s, idMatch: `${s.idMatch ?? ''} — not confirmed (${why})` }));
+    const credits = r.credits?.map((s) => ({ ...s, idMatch: `${s.idMatch ?? ''}${NOT_CONFIRMED_MARK} (${why})` }));
     if (claim === 'id') {
       const { imdbId: _taken, ...rest } = r;
       return { ...rest, ...(credits && { credits }) };

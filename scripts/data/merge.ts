@@ -56,7 +56,7 @@ import type {
 } from '../../lib/core/schema';
 import { combineCredits } from './verdict';
 import { titleKey } from '../../lib/core/match/normalize';
-import { isLowerCaseKey } from './titles';
+import { isLowerCaseKey, recordTitles } from './titles';
 import type { SourceRecord } from './types';
 
 /** Minutes within which a runtime counts as "the same film" when breaking a title+year tie. */
@@ -428,8 +428,8 @@ function chooseTitles(all: readonly Rec[]): Titles {
   const seenExact = new Set([title, ...(originalTitle ? [originalTitle] : [])]);
   const alt: string[] = [];
   for (const r of ordered) {
-    for (const t of [r.record.title, r.record.originalTitle, ...(r.record.altTitles ?? [])]) {
-      if (t === undefined || t === '' || alt.length >= MAX_ALT) continue;
+    for (const t of recordTitles(r.record)) {
+      if (alt.length >= MAX_ALT) continue;
       const k = titleKey(t);
       // A title of symbols only has an empty key: dedupe those by the exact string.
       if (k === '' ? seenExact.has(t) : seen.has(k)) continue;

@@ -18,6 +18,11 @@ export function isLowerCaseKey(title: string): boolean {
   return title === title.toLowerCase() && title !== title.toUpperCase();
 }
 
+/** A record's titles: its title, original title and alternative titles, in that order, without empty ones. */
+export function recordTitles(r: SourceRecord): string[] {
+  return [r.title, r.originalTitle, ...(r.altTitles ?? [])].filter((t): t is string => t !== undefined && t !== '');
+}
+
 /**
  * For every lower-case title among the records, the first cased spelling of the same words another shown title
  * has (records come in input priority order). Two passes keep it small on a full-dump build: only the words some
@@ -30,8 +35,8 @@ export function casingDictionary(records: readonly SourceRecord[]): Map<string, 
   if (needed.size === 0) return casing;
   for (const r of records) {
     if (r.titleHidden) continue;
-    for (const t of [r.title, r.originalTitle, ...(r.altTitles ?? [])]) {
-      if (!t || isLowerCaseKey(t)) continue;
+    for (const t of recordTitles(r)) {
+      if (isLowerCaseKey(t)) continue;
       const key = normalizeTitle(t);
       if (needed.has(key) && !casing.has(key)) casing.set(key, t);
     }

@@ -50,7 +50,7 @@ import {
   type Tri,
 } from '../../lib/core/schema';
 
-/** How the verdict reads one source. The build fills the weights from measured agreement. */
+/** How the verdict reads one source. The build fills its reliability from measured agreement. */
 export interface Voice {
   /** Statements with the same key are one source. */
   key: string;
@@ -60,8 +60,6 @@ export interface Voice {
   endMayPrecedeCredits?: boolean;
   /** A positive-only list whose entries count from this vote rating up (mediastinger.com's vote list). */
   minVoteRating?: number;
-  /** Measured agreement with the other sources, 0..1 (1 when it could not be measured). */
-  weight: number;
   /** Its yes answers / its no answers agree with the others at or above the bar (or cannot be measured): counted. */
   reliableYes: boolean;
   reliableNo: boolean;
@@ -72,9 +70,17 @@ export interface VerdictContext {
 }
 
 /** Without measurements (tests, hand-made statements): one voice per source name, each fully reliable. */
-export const DEFAULT_CONTEXT: VerdictContext = {
-  voiceOf: (s) => ({ key: s.source, weight: 1, reliableYes: true, reliableNo: true }),
+const DEFAULT_CONTEXT: VerdictContext = {
+  voiceOf: (s) => ({ key: s.source, reliableYes: true, reliableNo: true }),
 };
+
+/**
+ * A vote-list entry that is no evidence: it has no vote rating, or one under `minVoteRating` (null: no rating
+ * qualifies, so no entry counts).
+ */
+export function belowVoteThreshold(voteRating: number | undefined, minVoteRating: number | null): boolean {
+  return minVoteRating === null || voteRating === undefined || voteRating < minVoteRating;
+}
 
 /** Why a film is a conflict: which question, and the voices on each side. */
 export interface ConflictCause {
@@ -271,7 +277,7 @@ export function combineCreditsDetailed(statements: readonly CreditStatement[], c
     const voice = context.voiceOf(s);
     // A vote-list entry under the measured threshold is no evidence at all, and an unreliable source is not
     // counted; both are kept for the "who says what" view.
-    if (voice.minVoteRating !== undefined && (s.voteRating === undefined || s.voteRating < voice.minVoteRating)) {
+    if (voice.minVoteRating !== undefined && belowVoteThreshold(s.voteRating, voice.minVoteRating)) {
       readings.set(s, 'below-threshold');
       continue;
     }

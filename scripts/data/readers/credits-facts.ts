@@ -255,7 +255,7 @@ const PRIMARY = SOURCES[0];
  * (it says no on 12 films aftercredits.com files under During Credits only; on the 2 it files under After too, the
  * two sites really disagree, and the film shows it).
  */
-export function readMediastingerAnswer(statement: CreditStatement): void {
+function readMediastingerAnswer(statement: CreditStatement): void {
   if (statement.any === 'yes' && statement.post === 'yes' && statement.mid === 'unknown') statement.post = 'unknown';
 }
 
@@ -322,6 +322,11 @@ const KEY_ENTITIES: ReadonlyMap<string, string> = new Map([
 /** Words after an apostrophe that belong to the word before it ("it 8217 s" is "it's", "don 8217 t" is "don't"). */
 const CONTRACTIONS: ReadonlySet<string> = new Set(['s', 't', 're', 'll', 'd', 've', 'm']);
 
+/** The slug of a post's URL, lower case: "matrix-the-1999" of ".../Matrix-The-1999/". */
+function slugOf(url: string): string | undefined {
+  return /\/([a-z0-9-]+)\/?$/.exec(url.toLowerCase())?.[1];
+}
+
 /**
  * An index key ("it 8217 s all so quiet", "waiting for 8216 superman 8217") as a title: the codes decoded where
  * they stand, an opening quote (8216) joined to the word after it, a closing one (8217) and an ellipsis to the word
@@ -333,7 +338,7 @@ const CONTRACTIONS: ReadonlySet<string> = new Set(['s', 't', 're', 'll', 'd', 'v
 export function decodeAftercreditsKey(key: string, url?: string): string {
   const out: string[] = [];
   const tokens = key.trim().split(/\s+/);
-  const slug = new Set(url ? (/\/([a-z0-9-]+)\/?$/.exec(url.toLowerCase())?.[1] ?? '').split('-') : []);
+  const slug = new Set(url ? (slugOf(url) ?? '').split('-') : []);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const decoded = slug.has(token) ? undefined : KEY_ENTITIES.get(token);
@@ -361,7 +366,7 @@ export function decodeAftercreditsKey(key: string, url?: string): string {
  * (a renamed post) never lends its words.
  */
 export function titleWithSlugArticle(title: string, url: string): string {
-  const slug = /\/([a-z0-9-]+)\/?$/.exec(url.toLowerCase())?.[1];
+  const slug = slugOf(url);
   const m = slug ? /^(.+)-(the|a|an)-\d{4}(?:-\d+)?$/.exec(slug) : null;
   if (!m?.[1] || !m[2]) return title;
   const slugOfTitle = title.toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

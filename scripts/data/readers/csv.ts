@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Rating, RatingSourceId } from '../../../lib/core/schema';
 import { DataError, type BuildReport, type SourceRecord } from '../types';
+import { errorMessage } from '../../../lib/core/guards';
 
 /** A row of one source that cannot be used; the message becomes the skip reason. */
 export class RowError extends Error {
@@ -38,6 +39,22 @@ export async function readSourceFile(sourcesDir: string, file: string): Promise<
   } catch {
     throw new DataError(file, 0, 'not a valid gzip file');
   }
+}
+
+/**
+ * Reads a JSON source file that must hold an array: its elements, and its text for line numbers. Invalid JSON is a
+ * `DataError` at line 0, any other value one at line 1 whose message is `notArray`.
+ */
+export async function readJsonArray(sourcesDir: string, file: string, notArray: string): Promise<{ items: unknown[]; text: string }> {
+  const text = (await readSourceFile(sourcesDir, file)).toString('utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new DataError(file, 0, `invalid JSON: ${errorMessage(err)}`);
+  }
+  if (!Array.isArray(parsed)) throw new DataError(file, 1, notArray);
+  return { items: parsed, text };
 }
 
 /** One data row of a CSV file. */

@@ -15,16 +15,16 @@
  * and prose: they are never read.
  */
 import type { CreditStatement, DatasetInput } from '../../../lib/core/schema';
-import { BuildReport, DataError, type SourceReader, type SourceRecord } from '../types';
-import { mapRows, parseImdbId, readSourceFile, RowError } from './csv';
-import { errorMessage, isRecord } from '../../../lib/core/guards';
+import { BuildReport, type SourceReader, type SourceRecord } from '../types';
+import { mapRows, parseImdbId, readJsonArray, RowError } from './csv';
+import { isRecord } from '../../../lib/core/guards';
 
 const MOVIES_FILE = 'raw/mcuapi/movies.json';
 const SCENES_FILE = 'raw/mcuapi/post-credit-scenes.json';
 /** The snapshot's date: a film released later has not been seen by the API's authors. */
 const AS_OF = '2026-08-20';
 const ORIGIN = 'AugustoMarcelo/mcuapi data/movies.json + data/post-credit-scenes.json @dfd88a9 (2026-08-20)';
-export const MCUAPI_SOURCE = 'MCU API';
+const MCUAPI_SOURCE = 'MCU API';
 
 const mcuInput: DatasetInput = {
   id: 'mcuapi',
@@ -44,16 +44,10 @@ const otherInput: DatasetInput = {
   asOf: AS_OF,
 };
 
-async function readJsonArray(sourcesDir: string, file: string): Promise<{ items: Record<string, unknown>[]; text: string }> {
-  const text = (await readSourceFile(sourcesDir, file)).toString('utf8');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, 0, `invalid JSON: ${errorMessage(err)}`);
-  }
-  if (!Array.isArray(parsed)) throw new DataError(file, 1, 'expected a JSON array');
-  return { items: parsed.filter(isRecord), text };
+/** The file's objects (anything else in its array is ignored), and its text. */
+async function readObjects(sourcesDir: string, file: string): Promise<{ items: Record<string, unknown>[]; text: string }> {
+  const { items, text } = await readJsonArray(sourcesDir, file, 'expected a JSON array');
+  return { items: items.filter(isRecord), text };
 }
 
 /** The physical line of each object's `"id": N` (the files are pretty-printed, one key per line). */
@@ -124,7 +118,7 @@ function movieRecord(m: Record<string, unknown>, line: number, scenes: readonly 
 }
 
 async function readMovies(sourcesDir: string, report: BuildReport): Promise<Movie[]> {
-  const [{ items, text }, { items: scenes }] = await Promise.all([readJsonArray(sourcesDir, MOVIES_FILE), readJsonArray(sourcesDir, SCENES_FILE)]);
+  const [{ items, text }, { items: scenes }] = await Promise.all([readObjects(sourcesDir, MOVIES_FILE), readObjects(sourcesDir, SCENES_FILE)]);
   const lines = idLines(text);
   const byMovie = scenesByMovie(scenes);
   const rows = items.map((m, i) => ({ m, line: typeof m.id === 'number' ? (lines.get(m.id) ?? i + 2) : i + 2 }));

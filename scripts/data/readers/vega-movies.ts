@@ -18,12 +18,11 @@ import {
   parseRuntime,
   presentRatings,
   rating,
-  readSourceFile,
+  readJsonArray,
   requireTitle,
   RowError,
   sourceRecord,
 } from './csv';
-import { errorMessage } from '../../../lib/core/guards';
 
 const INPUT: DatasetInput = {
   id: 'vega-movies',
@@ -60,14 +59,7 @@ function unsortTitle(title: string): string {
 
 /** Parses the array and pairs each element with the line its object starts on. */
 async function readVegaRows(sourcesDir: string): Promise<VegaRow[]> {
-  const text = (await readSourceFile(sourcesDir, INPUT.file)).toString('utf8');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(INPUT.file, 0, `invalid JSON: ${errorMessage(err)}`);
-  }
-  if (!Array.isArray(parsed)) throw new DataError(INPUT.file, 1, 'expected a JSON array of films');
+  const { items: parsed, text } = await readJsonArray(sourcesDir, INPUT.file, 'expected a JSON array of films');
   const objectLines: number[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trimStart().startsWith('{')) objectLines.push(i + 1);

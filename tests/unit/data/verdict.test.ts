@@ -134,7 +134,7 @@ describe('combineCredits', () => {
 
 /** A context with per-source reading options (what the build derives from measurements). */
 function ctx(options: Record<string, Partial<Voice>>): VerdictContext {
-  return { voiceOf: (s) => ({ key: s.source, weight: 1, reliableYes: true, reliableNo: true, ...options[s.source] }) };
+  return { voiceOf: (s) => ({ key: s.source, reliableYes: true, reliableNo: true, ...options[s.source] }) };
 }
 
 describe('combineCredits: readings and weights', () => {
